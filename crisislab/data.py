@@ -156,7 +156,7 @@ TABLES: dict[str, Table] = {
             "author": Column("text"),
             "title": Column("text"),
             "publisher": Column("text", required=False),
-            "year": Column("year"),
+            "year": Column("year", required=False),  # many web pages carry no date
             "url": Column("url", required=False),
             "kind": Column("choice", choices=("primary", "secondary")),
             "note": Column("text", required=False),
@@ -188,7 +188,7 @@ TABLES: dict[str, Table] = {
             "kind": Column(
                 "choice", choices=("missile_site", "city", "capital", "base", "port", "sea_area")
             ),
-            "actor": Column("choice", choices=ACTORS),
+            "actor": Column("choices", choices=ACTORS),
             "lat": Column("number"),
             "lon": Column("number"),
             "years": Column("text", required=False),
@@ -202,7 +202,7 @@ TABLES: dict[str, Table] = {
             "id": Column("id"),
             "name": Column("text"),
             "nato_name": Column("text", required=False),
-            "actor": Column("choice", choices=ACTORS),
+            "actor": Column("choices", choices=ACTORS),
             "kind": Column(
                 "choice",
                 choices=(
@@ -290,7 +290,7 @@ TABLES: dict[str, Table] = {
         {
             "id": Column("id"),
             "speaker_id": Column("ref", ref="people"),
-            "date": Column("date"),
+            "date": Column("date", required=False),
             "text": Column("text"),
             "context": Column("text"),
             "event_id": Column("ref", required=False, ref="events"),
@@ -539,8 +539,18 @@ def _check_event(table: Table, typed: dict, number: int, row_id: str | None) -> 
             row_id,
         )
     for column in ("washington_learned", "moscow_learned"):
-        learned = parse_learned(typed[column] or "")
-        if learned is not None and (typed["date"] - learned).days > 31:
+        value = typed[column] or ""
+        learned = parse_learned(value)
+        if learned is None:
+            continue
+        # A bare year only says "sometime that year"; a date may precede the event by a
+        # month at most (an announced step, such as the quarantine, is known before it starts).
+        too_early = (
+            learned.year < typed["date"].year
+            if _YEAR.match(value)
+            else (typed["date"] - learned).days > 31
+        )
+        if too_early:
             raise DataError(
                 file,
                 number,

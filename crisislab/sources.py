@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+import pandas as pd
+
 from . import data
 
 
@@ -36,7 +38,7 @@ def reference_text(source_id: str) -> str:
     parts = [row["author"], f"{row['title']}"]
     if row["publisher"]:
         parts.append(row["publisher"])
-    parts.append(str(row["year"]))
+    parts.append("n.d." if row["year"] is pd.NA else str(row["year"]))
     text = ". ".join(p.rstrip(".") for p in parts) + "."
     if row["url"]:
         text += f" {row['url']}"
@@ -58,7 +60,7 @@ def reference_html(source_id: str) -> str:
     bits = [html.escape(row["author"]), title]
     if row["publisher"]:
         bits.append(html.escape(row["publisher"]))
-    bits.append(str(row["year"]))
+    bits.append("n.d." if row["year"] is pd.NA else str(row["year"]))
     return (
         f"<li>[{html.escape(source_id)}] "
         + ", ".join(bits)
