@@ -5,13 +5,24 @@ Usage (from the course folder)::
     python -m crisislab.authoring execute                 # every lesson and exercise notebook
     python -m crisislab.authoring execute lessons/00_start_here.ipynb
     python -m crisislab.authoring check                   # hygiene report, exit 1 on problems
+    python -m crisislab.authoring generate                # student exercises from solutions
+    python -m crisislab.authoring generate --check        # exit 1 if a student notebook is stale
+
+``generate`` reads each ``exercises/solutions/NN_topic.ipynb``, replaces every block between
+``# BEGIN SOLUTION`` and ``# END SOLUTION`` by ``name = ...  # prompt`` (the prompt is any text
+after ``BEGIN SOLUTION`` on its line), drops cells tagged ``solution-only``, writes
+``exercises/NN_topic.ipynb`` and executes both notebooks.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import copy
 import os
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -62,6 +73,140 @@ def execute(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
+# ---------------------------------------------------------------- generate student exercises
+
+BEGIN_MARK = "# BEGIN SOLUTION"
+END_MARK = "# END SOLUTION"
+SOLUTION_ONLY_TAG = "solution-only"
+DEFAULT_PROMPT = "your answer here"
+_BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION\b[ \t:.\-]*(?P<prompt>.*?)\s*$")
+_END = re.compile(r"^[ \t]*# END SOLUTION\b")
+
+
+class SolutionMarkerError(ValueError):
+    """A solution notebook has unbalanced BEGIN/END SOLUTION markers."""
+
+
+def _assigned_name(block: list[str]) -> str | None:
+    """The last plain name a solution block assigns (``answer = ...`` -> ``answer``)."""
+    try:
+        tree = ast.parse(textwrap.dedent("".join(block)))
+    except SyntaxError:
+        return None
+    name = None
+    for node in tree.body:
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+            targets = [node.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                name = target.id
+    return name
+
+
+def strip_solutions(source: str, where: str = "a cell") -> tuple[str, list[str]]:
+    """A cell's source with each solution block replaced; also the removed solution lines."""
+    lines = source.splitlines(keepends=True)
+    out: list[str] = []
+    removed: list[str] = []
+    index = 0
+    while index < len(lines):
+        begin = _BEGIN.match(lines[index])
+        if not begin:
+            if _END.match(lines[index]):
+                raise SolutionMarkerError(f"{where}: '{END_MARK}' without '{BEGIN_MARK}'")
+            out.append(lines[index])
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and not _END.match(lines[end]):
+            if _BEGIN.match(lines[end]):
+                raise SolutionMarkerError(f"{where}: nested '{BEGIN_MARK}'")
+            end += 1
+        if end == len(lines):
+            raise SolutionMarkerError(f"{where}: '{BEGIN_MARK}' without '{END_MARK}'")
+        block = lines[index + 1 : end]
+        removed.extend(block)
+        indent, prompt = begin["indent"], begin["prompt"] or DEFAULT_PROMPT
+        name = _assigned_name(block)
+        stub = f"{name} = ...  # {prompt}" if name else f"...  # {prompt}"
+        newline = "\n" if end + 1 < len(lines) or lines[end].endswith("\n") else ""
+        out.append(f"{indent}{stub}{newline}")
+        index = end + 1
+    return "".join(out), removed
+
+
+def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student notebook for a solution notebook: solutions stripped, outputs cleared."""
+    student = copy.deepcopy(solution)
+    cells = []
+    for number, cell in enumerate(student.cells, start=1):
+        if SOLUTION_ONLY_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
+        if cell.cell_type == "code":
+            cell.source, _ = strip_solutions(cell.source, f"cell {number}")
+            cell.outputs, cell.execution_count = [], None
+        cells.append(cell)
+    student.cells = cells
+    _clean_metadata(student)
+    return student
+
+
+def solution_lines(solution: nbformat.NotebookNode) -> list[str]:
+    """Every non-blank line inside a solution block (what must never reach students)."""
+    found = []
+    for number, cell in enumerate(solution.cells, start=1):
+        if cell.cell_type == "code":
+            found.extend(strip_solutions(cell.source, f"cell {number}")[1])
+    return [line.strip() for line in found if line.strip()]
+
+
+def student_path(solution_path: Path) -> Path:
+    """Where a solution notebook's student version lives: ``exercises/NN_topic.ipynb``."""
+    solution_path = Path(solution_path)
+    return solution_path.parent.parent / solution_path.name
+
+
+def solution_notebooks(root: Path | None = None) -> list[Path]:
+    """Every solution notebook, in order."""
+    root = root or repo_root()
+    return sorted((root / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _sources(nb: nbformat.NotebookNode) -> list[tuple[str, str, list[str]]]:
+    return [(c.cell_type, c.source, list(c.get("metadata", {}).get("tags", []))) for c in nb.cells]
+
+
+def stale_problems(solution_path: Path) -> list[str]:
+    """Differences between a committed student notebook and a fresh generation (empty if none)."""
+    target = student_path(solution_path)
+    if not target.exists():
+        return [f"{target.name}: missing (run python -m crisislab.authoring generate)"]
+    expected = _sources(student_version(notebooks.read(solution_path)))
+    found = _sources(notebooks.read(target))
+    if expected == found:
+        return []
+    if len(expected) != len(found):
+        return [f"{target.name}: {len(found)} cells, a fresh generation has {len(expected)}"]
+    for number, (want, have) in enumerate(zip(expected, found, strict=True), start=1):
+        if want != have:
+            return [f"{target.name}: cell {number} differs from a fresh generation"]
+    return []
+
+
+def generate(solution_path: Path, run: bool = True) -> Path:
+    """Write the student notebook of one solution notebook; then execute both (unless told)."""
+    solution_path = Path(solution_path).resolve()
+    target = student_path(solution_path)
+    nbformat.write(student_version(notebooks.read(solution_path)), str(target))
+    if run:
+        execute(solution_path)
+        execute(target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m crisislab.authoring",
@@ -73,7 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("paths", nargs="*", type=Path)
     chk = sub.add_parser("check", help="report hygiene problems (default: all notebooks)")
     chk.add_argument("paths", nargs="*", type=Path)
+    gen = sub.add_parser("generate", help="write student exercises from exercises/solutions/")
+    gen.add_argument("paths", nargs="*", type=Path, help="solution notebooks (default: all)")
+    gen.add_argument("--no-execute", action="store_true", help="write without executing")
+    gen.add_argument("--check", action="store_true", help="exit 1 if a student copy is stale")
     args = parser.parse_args(argv)
+
+    if args.command == "generate":
+        return _generate_command(args)
 
     paths = args.paths or notebooks.course_notebooks(repo_root())
     if args.command == "execute":
@@ -86,6 +238,20 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
     print(f"{len(paths)} notebook(s), {len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def _generate_command(args: argparse.Namespace) -> int:
+    sources = args.paths or solution_notebooks()
+    if args.check:
+        problems = [p for path in sources for p in stale_problems(path)]
+        for problem in problems:
+            print(problem)
+        print(f"{len(sources)} exercise(s), {len(problems)} stale")
+        return 1 if problems else 0
+    for path in sources:
+        print(f"generating {relative_to_root(student_path(path))}", flush=True)
+        generate(path, run=not args.no_execute)
+    return 0
 
 
 if __name__ == "__main__":

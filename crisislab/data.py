@@ -310,6 +310,74 @@ TABLES: dict[str, Table] = {
         },
         id_column="term",
     ),
+    "letters": Table(
+        "letters",
+        {
+            "id": Column("id"),  # the text is data/letters/<id>.txt (see crisislab.letters)
+            "date": Column("date"),
+            "sender_id": Column("ref", ref="people"),
+            "recipient_id": Column("ref", ref="people"),
+            "title": Column("text"),
+            "frus_volume": Column("text", required=False),
+            "frus_document": Column("integer", required=False),
+            "url": Column("url"),
+            "source_ids": Column("source_ids"),
+            "note": Column("text"),
+        },
+        years=(1962, 1962),
+    ),
+    "moments": Table(
+        "moments",
+        {
+            "id": Column("id"),
+            "title": Column("text"),
+            "date": Column("date"),
+            "event_ids": Column("refs", ref="events"),
+            "washington_view": Column("text"),
+            "moscow_view": Column("text"),
+            "havana_view": Column("text"),
+            "washington_unknown": Column("text"),
+            "moscow_unknown": Column("text"),
+            "havana_unknown": Column("text"),
+            "quote_ids": Column("refs", required=False, ref="quotes"),
+            "source_ids": Column("source_ids"),
+        },
+        years=(1962, 1962),
+    ),
+    "pairs": Table(
+        "pairs",
+        {
+            "id": Column("id"),
+            "kind": Column(
+                "choice",
+                choices=(
+                    "public_threat",
+                    "alert",
+                    "ambiguous_incident",
+                    "backchannel",
+                    "face_saving",
+                    "third_party",
+                ),
+            ),
+            "event_1962": Column("ref", ref="events"),  # crisislab.compare checks the year
+            "event_2022": Column("ref", ref="events"),
+            "alike": Column("text"),
+            "unlike": Column("text"),
+            "source_ids": Column("source_ids"),
+        },
+    ),
+    "claims": Table(
+        "claims",
+        {
+            "id": Column("id"),
+            "claim": Column("text"),
+            "evidence_given": Column("text"),
+            "supports": Column("text"),
+            "cuts_against": Column("text"),
+            "left_out": Column("text"),
+            "source_ids": Column("source_ids"),
+        },
+    ),
 }
 
 # Tables every course install must have; the others load when their file exists.

@@ -1,0 +1,186 @@
+"""Keep a student's work: write the answers checked in this session to ``my_work/NN_topic.md``.
+
+The file reads on its own (each question, the answer given, the feedback, reflections in full).
+It never overwrites: when ``01_thirteen_days.md`` exists, the next save is
+``01_thirteen_days-2.md``, then ``-3``... Each file is written to a temporary file in the same
+folder and moved into place with ``os.replace``, so an interrupted save leaves no partial file.
+
+    >>> from crisislab.export import SaveButton, save_answers
+    >>> SaveButton("01_thirteen_days")      # the "Save my answers" button of an exercise
+    >>> save_answers("01_thirteen_days")    # the same from code; returns the file's path
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from . import checks
+from .paths import relative_to_root, repo_root
+
+BINDER_NOTE = (
+    "On Binder nothing is kept after you close the tab: download the file now "
+    "(right-click it in the file browser on the left, then Download)."
+)
+
+
+def work_folder() -> Path:
+    """The folder where saved work goes: ``my_work/`` in the course folder."""
+    return repo_root() / "my_work"
+
+
+def _lesson(name: str) -> int | None:
+    match = re.match(r"^(\d{2})", name)
+    return int(match[1]) if match else None
+
+
+def _safe_name(name: str) -> str:
+    stem = Path(str(name)).stem
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", stem).strip("._")
+    return stem or "my_answers"
+
+
+def _block(text: str) -> str:
+    """Text shown verbatim in Markdown: a fenced block whose fence the text cannot close."""
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def render_markdown(name: str, lesson: int | None = None) -> str:
+    """The saved work as Markdown: every question of the lesson, answered or not."""
+    lesson = _lesson(name) if lesson is None else lesson
+    done = {a.question_id: a for a in checks.attempts(lesson)}
+    asked = checks.questions(lesson) if lesson is not None else []
+    if lesson is None:
+        asked = [q for q in checks.questions() if q.id in done]
+    counts = {status: 0 for status in checks.STATUS_WORDS}
+    for question in asked:
+        attempt = done.get(question.id)
+        counts[attempt.feedback.status if attempt else checks.UNANSWERED] += 1
+    lines = [
+        f"# My answers: {name}",
+        "",
+        "Saved with the *Save my answers* button of the Thirteen Days course.",
+        "",
+        f"{counts[checks.CORRECT]} correct, {counts[checks.INCORRECT]} not yet, "
+        f"{counts[checks.UNANSWERED]} not attempted, of {len(asked)} questions.",
+    ]
+    if not done:
+        lines += ["", "No answer was checked in this session: run the exercise cells first."]
+    for question in asked:
+        attempt = done.get(question.id)
+        lines += ["", f"## {question.id}", "", f"**Question.** {question.prompt}", ""]
+        if attempt is None:
+            lines.append("*Not checked in this session.*")
+            continue
+        feedback = attempt.feedback
+        lines += ["**My answer:**", "", _block(attempt.answer), ""]
+        lines.append(f"**Check:** {checks.STATUS_WORDS[feedback.status]}. {feedback.message}")
+        if feedback.why:
+            lines += ["", f"*Why:* {feedback.why}"]
+        if feedback.model_answer:
+            lines += ["", f"*A model answer:* {feedback.model_answer}"]
+        if feedback.rubric:
+            lines += ["", "*What a good answer does:*", *[f"- {item}" for item in feedback.rubric]]
+    return "\n".join(lines) + "\n"
+
+
+def next_free_path(folder: Path, name: str) -> Path:
+    """``folder/name.md``, or ``name-2.md``, ``name-3.md``... whichever does not exist yet."""
+    stem = _safe_name(name)
+    candidate = folder / f"{stem}.md"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.md"
+        number += 1
+    return candidate
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write a new file atomically (temp file + os.replace); never leave a partial file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():  # another save got there first: never overwrite
+            raise FileExistsError(path.name)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def save_answers(name: str, folder: Path | str | None = None, lesson: int | None = None) -> Path:
+    """Write this session's answers for an exercise to a new file; return its path."""
+    folder = Path(folder) if folder is not None else work_folder()
+    text = render_markdown(_safe_name(name), lesson)
+    for _ in range(5):  # a save racing another one simply takes the next number
+        try:
+            return write_new(next_free_path(folder, name), text)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"could not find a free file name for {name} in {folder.name}")
+
+
+class SaveButton:
+    """The "Save my answers" button: saves on click and says where, in an HTML line."""
+
+    def __init__(self, name: str, folder: Path | str | None = None) -> None:
+        self.name = _safe_name(name)
+        self.folder = Path(folder) if folder is not None else None
+        self.button = widgets.Button(
+            description="Save my answers",
+            tooltip=f"Write your checked answers to my_work/{self.name}.md",
+            icon="save",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.status = widgets.HTML(
+            value=f"<small>Writes your answers to my_work/{html.escape(self.name)}.md "
+            "(a new numbered file if it already exists).</small>"
+        )
+        self.button.on_click(self._on_click)
+        self.widget = widgets.VBox([self.button, self.status])
+        self.last_path: Path | None = None
+
+    def _on_click(self, _button=None) -> None:
+        self.save()
+
+    def save(self) -> Path | None:
+        """Save now (what a click does); the result is shown in the widget, never printed."""
+        try:
+            path = save_answers(self.name, self.folder)
+        except Exception as exc:  # disk full, read-only folder: say so in the widget
+            self.status.value = (
+                f"<b>Not saved:</b> {html.escape(type(exc).__name__)}. "
+                "Use File &gt; Download to keep the notebook instead."
+            )
+            return None
+        self.last_path = path
+        self.status.value = (
+            f"<b>Saved</b> to {html.escape(relative_to_root(path))}. {html.escape(BINDER_NOTE)}"
+        )
+        return path
+
+    def shown_text(self) -> str:
+        """The status line as plain text."""
+        return re.sub(r"<[^>]+>", "", html.unescape(self.status.value))
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = (
+            f"[Save my answers] button: writes my_work/{self.name}.md "
+            "(a new numbered file if it already exists)."
+        )
+        return bundle

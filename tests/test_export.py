@@ -1,0 +1,107 @@
+"""Save my answers: a readable Markdown file, never overwritten, written atomically."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from crisislab import export
+from crisislab.checks import check
+from tests.fixtures_exercises import use_course_data
+
+
+@pytest.fixture
+def course_data(tmp_path, monkeypatch):
+    return use_course_data(tmp_path / "data", monkeypatch)
+
+
+def _answer_some():
+    check("01.photos-date", "14 October 1962")
+    check("01.order", "A, B, C, D, E")
+    check("01.reflection", "Washington did not know about the submarine. " * 4)
+
+
+def test_saved_file_reads_on_its_own(course_data, tmp_path):
+    _answer_some()
+    path = export.save_answers("01_thirteen_days", tmp_path / "my_work")
+    assert path == tmp_path / "my_work" / "01_thirteen_days.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# My answers: 01_thirteen_days")
+    assert "2 correct, 1 not yet, 8 not attempted, of 11 questions." in text
+    assert "## 01.photos-date" in text and "14 October 1962" in text
+    assert "**Check:** Not yet." in text and "came after" in text  # the order hint
+    assert "Washington did not know about the submarine." in text  # the reflection in full
+    assert "A model answer" in text
+    assert "## 01.distance-washington" in text and "*Not checked in this session.*" in text
+
+
+def test_never_overwrites_and_numbers_new_files(course_data, tmp_path):
+    folder = tmp_path / "my_work"
+    folder.mkdir()
+    (folder / "01_thirteen_days.md").write_text("my earlier work", encoding="utf-8")
+    first = export.save_answers("01_thirteen_days", folder)
+    second = export.save_answers("01_thirteen_days", folder)
+    assert (first.name, second.name) == ("01_thirteen_days-2.md", "01_thirteen_days-3.md")
+    assert (folder / "01_thirteen_days.md").read_text(encoding="utf-8") == "my earlier work"
+
+
+def test_interrupted_write_leaves_no_partial_file(course_data, tmp_path, monkeypatch):
+    folder = tmp_path / "my_work"
+
+    def power_cut(_fd):
+        raise KeyboardInterrupt  # the write stops after the text, before it is moved into place
+
+    monkeypatch.setattr(os, "fsync", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        export.save_answers("01_thirteen_days", folder)
+    assert list(folder.iterdir()) == []
+
+
+def test_failed_replace_leaves_no_temp_file(course_data, tmp_path, monkeypatch):
+    folder = tmp_path / "my_work"
+
+    def refuse(*_args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        export.write_new(folder / "x.md", "text")
+    assert list(folder.iterdir()) == []
+
+
+def test_write_new_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "x.md"
+    target.write_text("keep", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        export.write_new(target, "new")
+    assert target.read_text(encoding="utf-8") == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
+
+
+def test_save_button_saves_and_says_where_without_printing(course_data, tmp_path, capsys):
+    _answer_some()
+    button = export.SaveButton("01_thirteen_days", tmp_path / "my_work")
+    assert button.button.description == "Save my answers"
+    button.button.click()
+    assert capsys.readouterr().out == ""  # nothing printed: nbval stays clean
+    assert (tmp_path / "my_work" / "01_thirteen_days.md").exists()
+    shown = button.shown_text()
+    assert shown.startswith("Saved to") and "01_thirteen_days.md" in shown
+    assert "Binder" in shown and "download" in shown
+    bundle = button._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("[Save my answers] button")
+
+
+def test_save_button_reports_a_failure_in_the_widget(course_data, tmp_path, capsys):
+    blocker = tmp_path / "my_work"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    button = export.SaveButton("01_thirteen_days", blocker)
+    assert button.save() is None
+    assert button.shown_text().startswith("Not saved")
+    assert capsys.readouterr().out == ""
+
+
+def test_unsafe_names_are_cleaned(course_data, tmp_path):
+    path = export.save_answers("../../etc/01 thirteen days!", tmp_path)
+    assert path.parent == tmp_path and path.name == "01_thirteen_days.md"

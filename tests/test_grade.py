@@ -1,0 +1,191 @@
+"""The grader on a blank, a half-done and a fully solved notebook, and on broken input.
+
+Each notebook runs in a real kernel (nbclient) against the fixture dataset, so these tests take
+a few seconds each; they are the proof that `python -m crisislab.grade` reports correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from crisislab import grade
+from crisislab.paths import repo_root
+from tests.fixtures_exercises import write_course_dataset
+
+ROOT = repo_root()
+STUDENT = ROOT / "exercises" / "01_thirteen_days.ipynb"
+SOLVED = ROOT / "exercises" / "solutions" / "01_thirteen_days.ipynb"
+LESSON_ONE = 11  # questions registered for lesson 1 (10 auto-checked and 1 reflection)
+
+
+def _fill(nb, answers):
+    """Replace `name = ...  # prompt` lines of a student notebook with given answers."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.split("\n")
+        for i, line in enumerate(lines):
+            name = line.split(" = ...", 1)[0]
+            if " = ...  #" in line and name in answers:
+                lines[i] = f"{name} = {answers[name]}"
+        cell.source = "\n".join(lines)
+    return nb
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Grade three notebooks once for the module: blank, half done, solved."""
+    folder = tmp_path_factory.mktemp("grade")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CRISISLAB_DATA", str(write_course_dataset(folder / "data")))
+        blank = folder / "blank" / "01_thirteen_days.ipynb"
+        half = folder / "half" / "01_thirteen_days.ipynb"
+        solved = folder / "solved" / "01_thirteen_days.ipynb"
+        for path in (blank, half, solved):
+            path.parent.mkdir()
+        shutil.copy(STUDENT, blank)
+        shutil.copy(SOLVED, solved)
+        answers = {
+            "photos_date": '"14 October 1962"',
+            "shootdown_date": '"Oct 27, 1962"',
+            "order": '["A", "B", "C", "D", "E"]',
+            "distance": "1889",
+        }
+        nbformat.write(_fill(nbformat.read(str(STUDENT), 4), answers), str(half))
+        before = {p: _digest(p) for p in (blank, half, solved)}
+        reports = {
+            name: grade.grade_notebook(p)
+            for name, p in (("blank", blank), ("half", half), ("solved", solved))
+        }
+        after = {p: _digest(p) for p in (blank, half, solved)}
+    return reports, before, after, {"blank": blank, "half": half, "solved": solved}
+
+
+def test_blank_notebook_is_all_not_attempted(graded):
+    report = graded[0]["blank"]
+    assert report.problem == "" and report.total == LESSON_ONE
+    assert report.count("unanswered") == LESSON_ONE and not report.complete
+    assert "Score: 0/11 correct (0%); 0 not yet, 11 not attempted." in report.table()
+    assert report.cell_errors == []
+
+
+def test_half_done_notebook_reports_each_question(graded):
+    report = graded[0]["half"]
+    status = {r.question_id: r.status for r in report.results}
+    assert status["01.photos-date"] == "correct"
+    assert status["01.shootdown-date"] == "correct"
+    assert status["01.distance-washington"] == "correct"
+    assert status["01.order"] == "incorrect"
+    assert status["01.r12-reach"] == "unanswered"
+    assert (report.count("correct"), report.count("incorrect"), report.count("unanswered")) == (
+        3,
+        1,
+        7,
+    )
+    table = report.table()
+    assert "01.order" in table and "not yet" in table and "came after" in table  # the hint
+    assert "Score: 3/11 correct (27%); 1 not yet, 7 not attempted." in table
+
+
+def test_solved_notebook_is_complete(graded):
+    report = graded[0]["solved"]
+    assert report.complete and report.count("correct") == LESSON_ONE
+    assert "Score: 11/11 correct (100%)" in report.table()
+
+
+def test_grading_never_changes_the_notebook(graded):
+    _, before, after, _ = graded
+    assert before == after
+
+
+def test_exit_codes_and_csv_for_a_folder(graded, tmp_path, monkeypatch, capsys):
+    _, _, _, paths = graded
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(paths["half"], folder / "01_alice.ipynb")
+    shutil.copy(paths["solved"], folder / "01_bob.ipynb")
+    out = tmp_path / "scores.csv"
+    assert grade.main([str(folder), "--csv", str(out)]) == 1  # alice is not done
+    printed = capsys.readouterr().out
+    assert "== 01_alice.ipynb" in printed and "== 01_bob.ipynb" in printed
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["notebook"], r["correct"], r["total"], r["score_percent"]) for r in rows] == [
+        ("01_alice.ipynb", "3", "11", "27"),
+        ("01_bob.ipynb", "11", "11", "100"),
+    ]
+
+
+def test_command_line_exits_zero_when_all_correct(graded, tmp_path):
+    _, _, _, paths = graded
+    env = {**os.environ, "CRISISLAB_DATA": str(write_course_dataset(tmp_path / "data"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "crisislab.grade", str(paths["solved"])],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stderr == ""  # no kernel log noise for the instructor
+    assert "11/11 correct" in done.stdout
+
+
+def test_a_cell_that_raises_is_reported_and_grading_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    nb = _fill(
+        nbformat.read(str(STUDENT), 4),
+        {"photos_date": "undefined_name", "shootdown_date": '"27 October 1962"'},
+    )
+    path = tmp_path / "01_thirteen_days.ipynb"
+    nbformat.write(nb, str(path))
+    report = grade.grade_notebook(path)
+    status = {r.question_id: r for r in report.results}
+    assert status["01.shootdown-date"].status == "correct"  # cells after the error still ran
+    assert status["01.photos-date"].status == "unanswered"
+    assert "did not run" in status["01.photos-date"].hint
+    assert any("NameError" in e for e in report.cell_errors)
+
+
+def test_unavailable_data_is_reported_as_the_reason(tmp_path, monkeypatch):
+    from tests import datafixtures
+    from tests.fixtures_exercises import EVENTS
+
+    folder = write_course_dataset(tmp_path / "data")
+    monkeypatch.setenv("CRISISLAB_DATA", str(folder))
+    kept = [e for e in EVENTS if e["id"] != "e62-u2-photographs"]
+    datafixtures.write_table(folder, "events_1962", [*datafixtures.EVENTS_1962, *kept])
+    path = tmp_path / "01_thirteen_days.ipynb"
+    answers = {"photos_date": '"14 October 1962"'}
+    nbformat.write(_fill(nbformat.read(str(STUDENT), 4), answers), str(path))
+    report = grade.grade_notebook(path)
+    results = {r.question_id: r for r in report.results}
+    assert results["01.photos-date"].status == "unanswered"
+    assert "data is unavailable" in results["01.photos-date"].hint
+    assert results["01.shootdown-date"].status == "unanswered"
+    assert results["01.shootdown-date"].hint == ""  # plainly not attempted: no noise
+
+
+def test_corrupt_and_missing_notebooks_get_a_clear_message(tmp_path, capsys):
+    broken = tmp_path / "01_thirteen_days.ipynb"
+    broken.write_text("{ this is not a notebook", encoding="utf-8")
+    assert grade.main([str(broken)]) == 2
+    assert "not a readable notebook" in capsys.readouterr().out
+    assert grade.main([str(tmp_path / "01_missing.ipynb")]) == 2
+    assert "there is no notebook" in capsys.readouterr().out
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert grade.main([str(empty)]) == 2
+    assert "holds no notebooks" in capsys.readouterr().out
