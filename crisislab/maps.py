@@ -1,8 +1,8 @@
 """What the missiles could reach: geodesic range rings over coastlines, and the places inside them.
 
 Ranges come from ``weapons.csv`` as a low and a high figure, because published ranges disagree
-(a Pentagon briefing and a CIA memo differ by 400 km for the R-12). The map therefore draws a
-band between the two rings, and every list says which estimate a place is inside. Rings and
+(for the R-12, a Pentagon briefing and a CIA memo differ by hundreds of km). The map therefore
+draws a band between the two rings, and every list says which estimate a place is inside. Rings and
 distances are computed on the sphere (:mod:`crisislab.geo`), never as circles in degrees.
 
     >>> from crisislab import maps

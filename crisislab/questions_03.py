@@ -409,8 +409,7 @@ def _turkey_facts() -> NumberFacts:
         tolerance=0.1,
         unit="(paragraph number)",
         why=f"Turkey first appears in paragraph {first} ({_letter_reference(letter)}), where "
-        "Khrushchev sets the US missiles near the Soviet Union beside the Soviet missiles in "
-        f"Cuba; it occurs in paragraphs {', '.join(map(str, found))}, {times} times in all.",
+        "Khrushchev lists the US bases and missiles around the Soviet Union; it occurs in paragraphs {', '.join(map(str, found))}, {times} times in all.",
         sources=_letter_sources(letter),
         wrong=tuple(wrong),
         unit_words=("paragraph",),

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from crisislab import data
+from crisislab import data, notebooks, paths
 
 TABLES = data.load_all()
 
@@ -59,14 +59,31 @@ def test_every_row_of_every_table_has_a_resolving_source():
             assert ids and all(i in known for i in ids), (name, value)
 
 
-def test_every_source_is_cited_somewhere():
+def _cited_in_course() -> set[str]:
+    """Every source id the course cites: in data tables, data JSON, code and notebooks."""
+    known = set(TABLES["sources"]["id"])
     cited = set()
     for frame in TABLES.values():
         if "source_ids" in frame:
             for value in frame["source_ids"]:
                 cited.update(value.split(";"))
-    unused = set(TABLES["sources"]["id"]) - cited
+    root = paths.repo_root()
+    texts = [p.read_text(encoding="utf-8") for p in (root / "data").glob("*.json")]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "crisislab").glob("*.py")]
+    texts += [p.read_text(encoding="utf-8") for p in notebooks.course_notebooks(root)]
+    blob = "\n".join(texts)
+    cited.update(i for i in known if i in blob)
+    return cited
+
+
+def test_every_source_is_cited_somewhere():
+    unused = set(TABLES["sources"]["id"]) - _cited_in_course()
     assert not unused, sorted(unused)[:10]
+
+
+def test_no_notebook_cites_a_source_missing_from_the_bibliography():
+    for path in notebooks.course_notebooks():
+        assert "(not in the bibliography)" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_key_events_exist_on_their_days():
