@@ -484,7 +484,12 @@ class _MapDrawing:
 
         The marker stays and the list beside the map names every place, so nothing is lost.
         """
-        self.figure.draw_without_rendering()  # lays the figure out, so extents are final
+        if self.figure.get_layout_engine() is not None:
+            # The first time only: let constrained layout place the axes, then freeze that
+            # layout, so later updates measure labels without a full extra draw (fast path).
+            self.figure.draw_without_rendering()
+            self.figure.set_layout_engine("none")
+        self.ax.apply_aspect()  # the axes box for this view's aspect, as drawing will set it
         renderer = self.figure.canvas.get_renderer()
         taken = [
             t.get_window_extent(renderer)
@@ -553,6 +558,9 @@ class RangeMap:
         self._drawing = _MapDrawing(data.load("places"))
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self._updating = False
+        # Each (site, missile) pair is drawn once; going back to it shows the kept picture.
+        self._png_cache: dict[tuple[str, str], bytes] = {}
+        self._drawn: tuple[str, str] | None = None
         self.site_dropdown.observe(self._on_change, names="value")
         self.weapon_dropdown.observe(self._on_change, names="value")
         controls = widgets.HBox([self.site_dropdown, self.weapon_dropdown])
@@ -564,14 +572,25 @@ class RangeMap:
             self._render()
 
     def _render(self) -> None:
-        self.view = range_view(self.site_dropdown.value, self.weapon_dropdown.value)
-        self._drawing.show(self.view)
+        key = (self.site_dropdown.value, self.weapon_dropdown.value)
+        self.view = range_view(*key)
         self.cities.value = cities_html(self.view)
-        self.image.value = style.figure_png(self._drawing.figure)
+        png = self._png_cache.get(key)
+        if png is None:  # first visit of this pair: draw it once, keep the picture
+            self._sync_drawing()
+            png = self._png_cache[key] = style.figure_png(self._drawing.figure)
+        self.image.value = png
+
+    def _sync_drawing(self) -> None:
+        key = (self.site_dropdown.value, self.weapon_dropdown.value)
+        if self._drawn != key:
+            self._drawing.show(self.view)
+            self._drawn = key
 
     @property
     def figure(self) -> Figure:
-        """The one figure the widget draws into (updated in place on every change)."""
+        """The one figure the widget draws into, showing the current site and missile."""
+        self._sync_drawing()
         return self._drawing.figure
 
     def select(self, site_id: str, weapon_id: str) -> None:

@@ -790,4 +790,3 @@ __all__ = [
     "questions",
     "register",
 ]
-

@@ -409,7 +409,8 @@ def _turkey_facts() -> NumberFacts:
         tolerance=0.1,
         unit="(paragraph number)",
         why=f"Turkey first appears in paragraph {first} ({_letter_reference(letter)}), where "
-        "Khrushchev lists the US bases and missiles around the Soviet Union; it occurs in paragraphs {', '.join(map(str, found))}, {times} times in all.",
+        "Khrushchev lists the US bases and missiles around the Soviet Union; it occurs in "
+        f"paragraphs {', '.join(map(str, found))}, {times} times in all.",
         sources=_letter_sources(letter),
         wrong=tuple(wrong),
         unit_words=("paragraph",),
