@@ -378,6 +378,20 @@ TABLES: dict[str, Table] = {
             "source_ids": Column("source_ids"),
         },
     ),
+    "roles": Table(
+        "roles",
+        {
+            "id": Column("id"),  # the role-play cards of crisislab.instructors
+            "person_id": Column("ref", ref="people"),
+            "side": Column("choice", choices=("ExComm", "Presidium", "Havana", "Embassy")),
+            "position": Column("text"),
+            "private_knowledge": Column("text"),
+            "does_not_know": Column("text"),
+            "quote_ids": Column("refs", required=False, ref="quotes"),
+            "event_ids": Column("refs", required=False, ref="events"),
+            "source_ids": Column("source_ids"),
+        },
+    ),
 }
 
 # Tables every course install must have; the others load when their file exists.

@@ -158,3 +158,11 @@ def test_primary_sources_say_where_they_were_read():
     primary = sources[sources["kind"] == "primary"]
     missing = primary[primary["url"] == ""]
     assert len(missing) <= len(primary) // 5, list(missing["id"])[:10]
+
+
+def test_data_readme_documents_every_table_and_column():
+    readme = (paths.repo_root() / "data" / "README.md").read_text(encoding="utf-8")
+    for name, table in data.TABLES.items():
+        assert f"`{table.file}`" in readme or f"`{name}.csv`" in readme, name
+        for column in table.columns:
+            assert f"`{column}`" in readme, f"{name}.{column} is not documented"
