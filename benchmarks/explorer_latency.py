@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crisislab import data, style  # noqa: E402
+from crisislab.paths import data_dir, relative_to_root  # noqa: E402
 
 Step = Callable[[], None]
 
@@ -230,7 +231,11 @@ def comparison_case() -> Case | None:
             yield lambda p=pair: compare.ComparisonExplorer(*frames).select_pair(p)
 
     return Case(
-        "ComparisonExplorer", "select_pair", lambda: compare.ComparisonExplorer(*frames), steps, naive
+        "ComparisonExplorer",
+        "select_pair",
+        lambda: compare.ComparisonExplorer(*frames),
+        steps,
+        naive,
     )
 
 
@@ -265,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (figures scale with load)")
-    print(f"data: {data.__name__} from the course data folder; rounds {args.rounds}")
+    print(
+        f"data: {relative_to_root(data_dir())}; a fresh explorer for each of {args.rounds} rounds"
+    )
     header = f"{'explorer':<20} {'update':<22} {'n':>4} {'median':>9} {'p95':>9}"
     header += f" {'naive med':>10} {'naive p95':>10} {'speed-up':>9}"
     print(header)
@@ -280,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         speedup = statistics.median(naive) / statistics.median(fast)
         print(
             f"{case.name:<20} {case.update:<22} {len(fast):>4} "
-            f"{statistics.median(fast):>6.1f} ms {percentile95(fast):>6.1f} ms "
+            f"{statistics.median(fast):>6.2f} ms {percentile95(fast):>6.2f} ms "
             f"{statistics.median(naive):>7.1f} ms {percentile95(naive):>7.1f} ms "
             f"{speedup:>8.1f}x",
             flush=True,

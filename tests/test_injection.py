@@ -127,7 +127,7 @@ def test_loader_keeps_quotes_and_ampersands_as_text(tmp_path):
 
 
 def _poison_tables(folder: Path) -> None:
-    for name, table in data.TABLES.items():
+    for table in data.TABLES.values():
         path = folder / table.file
         if not path.exists():
             continue
@@ -183,8 +183,6 @@ def poisoned_folder(tmp_path_factory) -> Path:
     if path.exists():
         raw = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(_poison_decisions(raw)), encoding="utf-8")
-    for letter in (folder / "letters").glob("*.txt"):
-        letter.write_text(letter.read_text(encoding="utf-8") + "\n\n" + PAYLOAD, encoding="utf-8")
     return folder
 
 
@@ -205,11 +203,9 @@ def _explorer(module: str, name: str):
 
 
 def test_poisoned_copy_really_holds_the_payload(poisoned):
-    assert PAYLOAD in data.load("events_1962")["title"].iloc[0]
-    with pytest.raises(data.DataError):  # with the check on, the loader would refuse it
-        data._check_cell(
-            data.TABLES["events_1962"], "title", data.Column("text"), PAYLOAD, 1, "x", None
-        )
+    assert data.load("events_1962")["title"].iloc[0].endswith(PAYLOAD)
+    assert data.load("people")["name"].iloc[0].endswith(PAYLOAD)
+    assert decisions.load_decisions()[0].situation.endswith(PAYLOAD)
 
 
 def test_timeline_cards_status_and_every_view(poisoned):
@@ -291,13 +287,22 @@ def test_comparison_explorer_every_pair_and_tables(poisoned):
     assert_safe(pieces, "ComparisonExplorer")
 
 
-def test_letters_passages(poisoned):
+def test_letters_refuse_markup_and_passages_escape_it(poisoned):
     letters = pytest.importorskip("crisislab.letters")
     pieces = []
     for letter_id in letters.index()["id"]:
-        count = len(letters.paragraphs(letter_id))
-        pieces.append(bundle_html(letters.passage(letter_id, count)))
+        passage = letters.passage(letter_id, 1)  # the sender's name carries the payload
+        pieces.append(bundle_html(passage))
+        passage.text += PAYLOAD  # as if markup had got into the letter's text
+        pieces.append(bundle_html(passage))
     assert_safe(pieces, "letters.passage")
+    stored = poisoned / "letters" / f"{letter_id}.txt"
+    stored.write_text(stored.read_text(encoding="utf-8") + PAYLOAD, encoding="utf-8")
+    try:
+        with pytest.raises(data.DataError, match="without HTML markup"):
+            letters.text(letter_id)
+    finally:
+        shutil.copy(repo_root() / "data" / "letters" / stored.name, stored)
 
 
 def test_bibliography_and_references(poisoned):
