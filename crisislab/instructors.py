@@ -2,9 +2,9 @@
 
 Usage (from the course folder)::
 
-    python -m crisislab.instructors cards        # instructors/roleplay/cards.md, cards.html, record.md
-    python -m crisislab.instructors handouts     # instructors/handouts/NN_topic.html, one per lesson
-    python -m crisislab.instructors check        # every lesson has a plan with the fixed headings
+    python -m crisislab.instructors cards      # instructors/roleplay/: cards.md, .html, record.md
+    python -m crisislab.instructors handouts   # instructors/handouts/NN_topic.html, one a lesson
+    python -m crisislab.instructors check      # every lesson has a plan with the fixed headings
     python -m crisislab.instructors link https://hub.example.org   # an nbgitpuller link
 
 The role cards are rendered from ``data/roles.csv`` (and the people, quotes, events and sources it
@@ -210,7 +210,9 @@ def card_markdown(card: Card, number: int = 1, total: int = 1) -> str:
         lines += [f"- {e.when}: {e.title} (`{e.id}`)" for e in card.timeline]
         lines.append("")
     lines += [
-        "- - - - - - - - fold here: sealed until the debrief - - - - - - - -",
+        "* * *",
+        "",
+        "**Fold here: sealed until the debrief.**",
         "",
         "**What you do not know.** " + card.does_not_know,
         "",
@@ -266,16 +268,16 @@ def _html_text(text: str) -> str:
 
 
 def _quote_html(q: CardQuote) -> str:
+    ids = _E(q.source_ids.replace(";", "; "))
     return (
         f"<blockquote>&ldquo;{_E(q.text)}&rdquo;<br>&mdash; {_E(q.speaker)}, "
-        f'{_E(q.date or "undated")} <span class="id">[{_E(q.source_ids.replace(";", "; "))}]</span></blockquote>'
+        f'{_E(q.date or "undated")} <span class="id">[{ids}]</span></blockquote>'
     )
 
 
 def _events_html(events: Iterable[CardEvent]) -> str:
     items = "".join(
-        f'<li>{_E(e.when)}: {_E(e.title)} <span class="id">({_E(e.id)})</span></li>'
-        for e in events
+        f'<li>{_E(e.when)}: {_E(e.title)} <span class="id">({_E(e.id)})</span></li>' for e in events
     )
     return f"<ul>{items}</ul>"
 
@@ -298,9 +300,7 @@ def card_html(card: Card, number: int = 1, total: int = 1) -> str:
     if card.timeline:
         parts.append("<p><strong>Your timeline so far</strong></p>" + _events_html(card.timeline))
     parts.append('<div class="fold">fold here: sealed until the debrief</div>')
-    parts.append(
-        f"<p><strong>What you do not know.</strong> {_html_text(card.does_not_know)}</p>"
-    )
+    parts.append(f"<p><strong>What you do not know.</strong> {_html_text(card.does_not_know)}</p>")
     if card.sealed_events:
         parts.append(
             "<p><strong>What happened, or what you learned only later</strong></p>"

@@ -524,7 +524,7 @@ class _TimelineFigure:
         image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw")
         buffer = io.BytesIO()
         # A 64-colour palette PNG: the figure has a dozen flat colours, and a palette image
-        # encodes several times faster and smaller than RGB (benchmarks/widget_latency.py).
+        # encodes faster, and about 2.5 times smaller, than RGB (benchmarks/README.md).
         palette = image.convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE)
         palette.save(buffer, format="PNG", compress_level=1)
         return buffer.getvalue()

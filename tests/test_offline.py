@@ -261,3 +261,11 @@ def test_a_fetching_notebook_is_caught_in_the_kernel(tmp_path):
     assert guarded.blocked == ["lookup example.org"]
     printed = guarded.notebook.cells[0].outputs[0]["text"]
     assert printed.startswith("refused:") and "offline test" in printed
+
+
+def test_the_pytest_process_is_offline_too():
+    """tests/conftest.py blocks outside connections in unit tests; loopback still works."""
+    with pytest.raises(OSError, match="network blocked"):
+        socket.create_connection(("192.0.2.1", 80), timeout=5)
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        socket.create_connection(server.getsockname(), timeout=5).close()
