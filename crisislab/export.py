@@ -113,12 +113,16 @@ def write_new(path: Path, text: str) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():  # another save got there first: never overwrite
-            raise FileExistsError(path.name)
-        os.replace(temp, path)
-    except BaseException:
+        try:
+            os.link(temp, path)  # atomic, and refuses when another save got there first
+        except FileExistsError:
+            raise FileExistsError(path.name) from None
+        except OSError:  # a file system without hard links: check, then move
+            if path.exists():
+                raise FileExistsError(path.name) from None
+            os.replace(temp, path)
+    finally:
         Path(temp).unlink(missing_ok=True)
-        raise
     return path
 
 

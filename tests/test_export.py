@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -64,6 +65,7 @@ def test_failed_replace_leaves_no_temp_file(course_data, tmp_path, monkeypatch):
     def refuse(*_args):
         raise OSError("disk full")
 
+    monkeypatch.setattr(os, "link", refuse)  # no hard links either: the fallback path
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError):
         export.write_new(folder / "x.md", "text")
@@ -105,3 +107,67 @@ def test_save_button_reports_a_failure_in_the_widget(course_data, tmp_path, caps
 def test_unsafe_names_are_cleaned(course_data, tmp_path):
     path = export.save_answers("../../etc/01 thirteen days!", tmp_path)
     assert path.parent == tmp_path and path.name == "01_thirteen_days.md"
+
+
+def test_a_save_racing_another_never_overwrites_it(course_data, tmp_path, monkeypatch):
+    """Another save lands on the same name while ours is being written: both survive."""
+    folder = tmp_path / "my_work"
+    real_fsync = os.fsync
+
+    def other_save_lands(fd):
+        target = folder / "01_thirteen_days.md"
+        if not target.exists():
+            target.write_text("the other save", encoding="utf-8")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", other_save_lands)
+    path = export.save_answers("01_thirteen_days", folder)
+    assert path.name == "01_thirteen_days-2.md"
+    assert (folder / "01_thirteen_days.md").read_text(encoding="utf-8") == "the other save"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01_thirteen_days-2.md",
+        "01_thirteen_days.md",
+    ]
+
+
+def test_no_overwrite_even_if_the_file_appears_at_the_last_moment(
+    course_data, tmp_path, monkeypatch
+):
+    """Another save lands between our last check and the move into place: it must survive."""
+    folder = tmp_path / "my_work"
+    target = folder / "x.md"
+
+    def racing(original):
+        def move(source, destination, *args, **kwargs):
+            if Path(destination) == target and not target.exists():
+                target.write_text("someone else's", encoding="utf-8")
+            return original(source, destination, *args, **kwargs)
+
+        return move
+
+    monkeypatch.setattr(os, "replace", racing(os.replace))
+    monkeypatch.setattr(os, "link", racing(os.link))
+    with pytest.raises(FileExistsError):
+        export.write_new(target, "mine")
+    assert target.read_text(encoding="utf-8") == "someone else's"
+    assert [p.name for p in folder.iterdir()] == ["x.md"]
+
+
+def test_an_interrupted_save_keeps_earlier_work_and_the_next_save_works(
+    course_data, tmp_path, monkeypatch
+):
+    folder = tmp_path / "my_work"
+    first = export.save_answers("01_thirteen_days", folder)
+    before = first.read_text(encoding="utf-8")
+
+    def power_cut(_fd):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", power_cut)
+        with pytest.raises(KeyboardInterrupt):
+            export.save_answers("01_thirteen_days", folder)
+    assert first.read_text(encoding="utf-8") == before
+    assert [p.name for p in folder.iterdir()] == [first.name]  # no temp file left behind
+    second = export.save_answers("01_thirteen_days", folder)
+    assert second.name == "01_thirteen_days-2.md"

@@ -12,6 +12,7 @@ vacuous). The same holds for the exercise feedback and prompts, whatever a stude
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import shutil
@@ -26,11 +27,10 @@ from crisislab import data, decisions
 from crisislab.paths import repo_root
 from tests.datafixtures import EVENTS_1962, write_dataset, write_table
 
-#: Closes an attribute with either quote, opens a script and an image with an event handler.
-PAYLOAD = (
-    ' <script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
-    " \" onmouseover=\"window.__xss=3\" ' onfocus='window.__xss=4' &amp;"
-)
+#: Opens a script and an image with an event handler, then closes an attribute with either quote.
+MARKUP = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+QUOTES = " \" onmouseover=\"window.__xss=3\" ' onfocus='window.__xss=4' &amp;"
+PAYLOAD = " " + MARKUP + QUOTES
 ESCAPED = "&lt;script&gt;window.__xss=1&lt;/script&gt;"
 NEVER = re.compile(r"(?!x)x")
 
@@ -324,3 +324,34 @@ def test_check_feedback_and_prompts_escape_what_a_student_types(poisoned):
             pieces += [feedback.html(), bundle_html(feedback)]
         pieces.append(bundle_html(checks.ask(question.id)))
     assert_safe(pieces, "checks feedback")
+
+
+def test_role_cards(poisoned):
+    instructors = pytest.importorskip("crisislab.instructors")
+    if not (poisoned / "roles.csv").exists():
+        pytest.skip("data/roles.csv does not exist yet")
+    all_cards = instructors.cards()
+    pieces = [instructors.card_html(card) for card in all_cards]
+    pieces.append(instructors.cards_html(all_cards))
+    assert_safe(pieces, "role cards")
+
+
+def test_what_a_student_types_into_an_empathy_map_or_a_brief(poisoned):
+    perspectives = pytest.importorskip("crisislab.perspectives")
+    fields = {key: PAYLOAD for key in perspectives.EMPATHY_FIELDS}
+    empathy = perspectives.EmpathyMap(PAYLOAD, PAYLOAD, PAYLOAD, **fields)
+    pieces = [bundle_html(empathy)]
+    compare = pytest.importorskip("crisislab.compare")
+    pieces.append(compare.brief_sections_html(compare.brief_template(PAYLOAD, PAYLOAD) + PAYLOAD))
+    assert_safe(pieces, "student text")
+
+
+def test_the_detector_sees_the_payload_unescaped():
+    """The checks above can fail: raw, the payload is a script, an image and two handlers."""
+    found = dangers("<p>" + PAYLOAD + "</p>")
+    assert "<script> element" in found and "the injected <img src=x>" in found
+    assert "onerror= attribute on <img>" in found
+    assert "onmouseover= attribute on <div>" in dangers(f'<div title="{QUOTES}">x</div>')
+    assert "onfocus= attribute on <div>" in dangers(f"<div title='{QUOTES}'>x</div>")
+    assert dangers(f'<div title="{html.escape(QUOTES)}">x</div>') == []
+    assert dangers("<p>" + html.escape(PAYLOAD) + "</p>") == []

@@ -4,7 +4,8 @@ nbval runs each kernel in a process of its own, so patching ``socket`` in pytest
 would not reach it. Here each notebook runs with nbclient in a kernel whose ``sitecustomize``
 (put first on its PYTHONPATH) blocks every connection except to loopback, from the moment the
 interpreter starts, and writes each refused attempt to a log. A notebook passes when it runs
-without error and the log stays empty. Two tests prove the guard is not vacuous: it refuses a
+without error, the log stays empty, and nothing it shows (markdown or output) makes the browser
+load a remote image, script or style sheet. Tests prove the guard is not vacuous: it refuses a
 connection in a plain interpreter, and a notebook that fetches a page is caught in a kernel.
 
 Each notebook is also run once without the guard, at the same time; tests/test_determinism.py
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -191,11 +193,49 @@ def executed_pair(name: str, course: Path) -> tuple[Run, Run]:
     return _RUNS[name]
 
 
+#: What makes a browser fetch from elsewhere when it renders a cell: a remote image, script,
+#: style sheet or frame (a plain link the reader may click is fine).
+REMOTE = re.compile(
+    r"""(?:\bsrc|\bsrcset|<link[^>]*\bhref)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:https?:)?//"""
+    r"""|!\[[^\]]*\]\(\s*(?:https?:)?//""",
+    re.I,
+)
+
+
+def remote_references(nb: nbformat.NotebookNode) -> list[str]:
+    """Remote resources a browser would load to show this notebook (markdown and outputs)."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            texts.append(cell.source)
+        for output in cell.get("outputs", []):
+            for mime, value in output.get("data", {}).items():
+                if mime in ("text/html", "text/markdown", "image/svg+xml"):
+                    texts.append("".join(value) if isinstance(value, list) else value)
+    return [match.group(0) for text in texts for match in REMOTE.finditer(text)]
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_offline_and_fetches_nothing(name, course_copy):
     guarded, _plain = executed_pair(name, course_copy)
     assert guarded.error is None, f"{name} failed with the network blocked: {guarded.error}"
     assert guarded.blocked == [], f"{name} tried to reach the network: {guarded.blocked}"
+    found = remote_references(guarded.notebook)
+    assert not found, f"{name} makes the browser load remote resources: {found[:5]}"
+
+
+def test_remote_reference_check_is_not_vacuous():
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("See [the FRUS](https://history.state.gov/)."))
+    assert remote_references(nb) == []  # a link the reader may follow is fine
+    nb.cells.append(nbformat.v4.new_markdown_cell("![map](https://example.org/map.png)"))
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", {"text/html": "<img src='//cdn.example/x.png'>"})
+    ]
+    nb.cells.append(cell)
+    assert len(remote_references(nb)) == 2
 
 
 def _run_guarded_python(code: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess, Path]:
