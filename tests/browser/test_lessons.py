@@ -104,6 +104,21 @@ def test_lesson0_renders_and_runs_in_notebook7(page, jupyter):
     lab.assert_no_errors(page)
 
 
+def test_exercise_notebook_renders_and_runs_in_notebook7(page, jupyter):
+    """The blank exercise notebook runs in Notebook 7 and every check says "not attempted"."""
+    lab.open_notebook7(page, jupyter, "exercises/01_thirteen_days.ipynb")
+    expect(lab.active(page)).to_contain_text("Exercises 1")
+    lab.clear_and_run_all(page, lab=False)
+    lab.assert_no_errors(page)
+    panels = page.locator(".crisislab-feedback")
+    expect(panels.first).to_be_visible()
+    statuses = panels.evaluate_all("els => els.map(e => e.className)")
+    assert statuses and all("crisislab-unanswered" in c for c in statuses), statuses
+    save = page.get_by_role("button", name="Save my answers").first
+    save.scroll_into_view_if_needed()
+    expect(save).to_be_visible()
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="Notebook 7 binds ArrowLeft/ArrowRight in command mode to heading navigation, so "

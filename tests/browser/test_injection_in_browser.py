@@ -6,19 +6,16 @@ that day, and a check() panel for an answer holding the same text. After Run All
 show the text literally and have run none of it: no ``window.__xss``, no injected element or
 event attribute in any output, even after the mouse passes over the card.
 
-Uses the harness of tests/browser (server, page steps, Chromium flags). Skips, saying why,
-where Chromium or Playwright is missing; fails instead when CRISISLAB_REQUIRE_BROWSER=1.
+Uses the session fixtures of tests/browser (one JupyterLab, one Chromium for the whole run),
+so it skips, saying why, where Chromium or Playwright is missing, and fails instead when
+CRISISLAB_REQUIRE_BROWSER=1.
 """
 
 from __future__ import annotations
 
-import os
-
 import nbformat
 import pytest
 
-from crisislab.paths import repo_root
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, missing_reason
 from tests.test_injection import PAYLOAD
 
 SHOWN = "<script>window.__xss=1</script>"
@@ -51,49 +48,25 @@ FOUND = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def lab_page(tmp_path_factory):
-    """JupyterLab on a copy of the course with the scratch notebook, and a Chromium page."""
-    reason = missing_reason()
-    if reason is not None:
-        if os.environ.get("CRISISLAB_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"CRISISLAB_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(f"browser tests skipped: {reason}")
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser import server as jupyter_server
-
-    home = tmp_path_factory.mktemp("browser-injection")
-    course = jupyter_server.copy_course(repo_root(), home / "course")
+@pytest.fixture
+def injection_notebook(course_root) -> str:
+    """A scratch notebook in the course copy that shows hostile text (not part of the course)."""
+    folder = course_root / "scratch"
+    folder.mkdir(exist_ok=True)
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nb.cells.append(nbformat.v4.new_code_cell(CELL))
     nb.cells.append(nbformat.v4.new_code_cell('check("01.order", [PAYLOAD, "B"])'))
-    (course / "scratch").mkdir()
-    nbformat.write(nb, str(course / "scratch" / "injection.ipynb"))
-    running = jupyter_server.start(course, home / "jupyter")
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
-            )
-            try:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                context.set_default_timeout(30_000)
-                yield context.new_page(), running
-            finally:
-                browser.close()
-    finally:
-        jupyter_server.stop(running)
+    nbformat.write(nb, str(folder / "injection.ipynb"))
+    return "scratch/injection.ipynb"
 
 
-def test_hostile_text_shows_as_text_and_never_runs(lab_page):
+def test_hostile_text_shows_as_text_and_never_runs(page, jupyter, injection_notebook):
     from playwright.sync_api import expect
 
     from tests.browser import lab
 
-    page, running = lab_page
-    lab.open_lab(page, running, "scratch/injection.ipynb")
+    lab.open_lab(page, jupyter, injection_notebook)
     lab.clear_and_run_all(page)
     lab.assert_no_errors(page)
 
