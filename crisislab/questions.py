@@ -352,25 +352,39 @@ _ORDER_ITEMS = (
 )
 
 
-def _order_facts() -> OrderFacts:
-    from . import data
+def event_order_facts(
+    year: int, items: tuple[tuple[str, str], ...], cite: Callable[..., str] | None = None
+) -> Callable[[], OrderFacts]:
+    """Facts for "put these events in order": labelled event ids of one year, as shown.
 
-    rows = {label: _event(event_id) for label, event_id in _ORDER_ITEMS}
-    try:
-        ordered_ids = list(data.events(1962)["id"])
-    except Exception as exc:
-        raise Unavailable(f"the events could not be ordered ({exc})") from None
-    order = tuple(sorted(rows, key=lambda label: ordered_ids.index(rows[label]["id"])))
-    steps = "; ".join(
-        f"{rows[label]['title']} ({_long_date(rows[label]['date'])})" for label in order
-    )
-    return OrderFacts(
-        items=tuple((label, rows[label]["title"]) for label, _ in _ORDER_ITEMS),
-        ids={label: event_id for label, event_id in _ORDER_ITEMS},
-        order=order,
-        why=f"In order: {steps}.",
-        sources=_lead_sources(*rows.values()),
-    )
+    The right order is read from the data (events compared as instants, across time zones),
+    so the question follows any correction of a date or a time in the events table.
+    """
+
+    def facts() -> OrderFacts:
+        from . import data
+
+        rows = {label: _row(f"events_{year}", event_id) for label, event_id in items}
+        try:
+            ordered_ids = list(data.events(year)["id"])
+        except Exception as exc:
+            raise Unavailable(f"the {year} events could not be ordered ({exc})") from None
+        order = tuple(sorted(rows, key=lambda label: ordered_ids.index(rows[label]["id"])))
+        steps = "; ".join(
+            f"{rows[label]['title']} ({_long_date(rows[label]['date'])})" for label in order
+        )
+        return OrderFacts(
+            items=tuple((label, rows[label]["title"]) for label, _ in items),
+            ids=dict(items),
+            order=order,
+            why=f"In order: {steps}.",
+            sources=(cite or _lead_sources)(*rows.values()),
+        )
+
+    return facts
+
+
+_order_facts = event_order_facts(1962, _ORDER_ITEMS)
 
 
 register(

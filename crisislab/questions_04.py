@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from .questions import (
     ChoiceFacts,
     NumberFacts,
-    OrderFacts,
     Question,
     TextFacts,
     TimeFacts,
@@ -23,6 +22,7 @@ from .questions import (
     _sentence,
     _sources,
     _table,
+    event_order_facts,
     register,
 )
 
@@ -333,25 +333,7 @@ _ORDER_ITEMS = (
 )
 
 
-def _order_facts() -> OrderFacts:
-    from . import data
-
-    rows = {label: _event_2022(event_id) for label, event_id in _ORDER_ITEMS}
-    try:
-        ordered = list(data.events(2022)["id"])
-    except Exception as exc:
-        raise Unavailable(f"the 2022 events could not be ordered ({exc})") from None
-    order = tuple(sorted(rows, key=lambda label: ordered.index(rows[label]["id"])))
-    steps = "; ".join(
-        f"{rows[label]['title']} ({_long_date(rows[label]['date'])})" for label in order
-    )
-    return OrderFacts(
-        items=tuple((label, rows[label]["title"]) for label, _ in _ORDER_ITEMS),
-        ids={label: event_id for label, event_id in _ORDER_ITEMS},
-        order=order,
-        why=f"In order: {steps}.",
-        sources=_sources(*rows.values()),
-    )
+_order_facts = event_order_facts(2022, _ORDER_ITEMS, cite=_sources)
 
 
 register(
