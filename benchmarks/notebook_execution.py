@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,14 +57,7 @@ def floor_notebook(lines: list[str]) -> nbformat.NotebookNode:
 
 def run_once(nb: nbformat.NotebookNode, folder: Path) -> float:
     """Seconds to execute a copy of ``nb`` in a fresh kernel, as crisislab.authoring does."""
-    client = NotebookClient(
-        nbformat.from_dict(nb),
-        timeout=600,
-        kernel_name=notebooks.KERNEL_NAME,
-        resources={"metadata": {"path": str(folder)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
+    client = notebooks.course_client(nbformat.from_dict(nb), folder, 600)
     start = time.perf_counter()
     client.execute()
     return time.perf_counter() - start

@@ -19,14 +19,12 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
-import os
 import re
 import sys
 import textwrap
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 from . import notebooks
 from .paths import relative_to_root, repo_root
@@ -57,16 +55,7 @@ def execute(path: Path) -> nbformat.NotebookNode:
     path = Path(path).resolve()
     nb = notebooks.read(path)
     _clean_metadata(nb)
-    # The kernel inherits this; it silences a debugger warning that would land on stderr.
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    client = NotebookClient(
-        nb,
-        timeout=TIMEOUT_SECONDS,
-        kernel_name=notebooks.KERNEL_NAME,
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
+    client = notebooks.course_client(nb, path.parent, TIMEOUT_SECONDS)
     client.execute()
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, str(path))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 from . import notebooks
 from .checks import CORRECT, INCORRECT, UNANSWERED, questions
@@ -135,16 +133,8 @@ def grade_notebook(path: Path | str, timeout: int = TIMEOUT_SECONDS) -> Report:
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name=notebooks.KERNEL_NAME,
-        allow_errors=True,
-        interrupt_on_timeout=True,
-        record_timing=False,
-        store_widget_state=False,
-        resources={"metadata": {"path": str(path.resolve().parent)}},
+    client = notebooks.course_client(
+        nb, path.resolve().parent, timeout, allow_errors=True, interrupt_on_timeout=True
     )
     try:
         # The kernel process's own log lines (not the student's output) would only be noise.

@@ -7,6 +7,7 @@ machine paths, under 2 MB, kernelspec ``python3``.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -25,6 +26,28 @@ _MACHINE_PATH = re.compile(
     r"|[A-Za-z]:\\+Users\\+"
     r")"
 )
+
+
+def course_client(nb: nbformat.NotebookNode, folder: Path, timeout: int, **options):
+    """An nbclient client that runs ``nb`` as the course always does.
+
+    A fresh ``python3`` kernel working in ``folder`` (the notebook's own), no timing metadata
+    and no saved widget state, so outputs are deterministic and notebooks stay small.
+    Authoring, grading, the offline test and the benchmark all run notebooks through it.
+    """
+    from nbclient import NotebookClient
+
+    # The kernel inherits this; it silences a debugger warning that would land on stderr.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name=KERNEL_NAME,
+        resources={"metadata": {"path": str(folder)}},
+        record_timing=False,
+        store_widget_state=False,
+        **options,
+    )
 
 
 def course_notebooks(root: Path | None = None) -> list[Path]:

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from crisislab import notebooks
 from crisislab.paths import repo_root
@@ -135,14 +134,7 @@ def _lines(path: Path) -> list[str]:
 
 async def _execute(path: Path, env: dict[str, str], log: Path | None) -> Run:
     nb = notebooks.read(path)
-    client = NotebookClient(
-        nb,
-        timeout=TIMEOUT,
-        kernel_name=notebooks.KERNEL_NAME,
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
+    client = notebooks.course_client(nb, path.parent, TIMEOUT)
     error = None
     try:
         await client.async_execute(env=env)
