@@ -29,9 +29,9 @@ def cite(ids: str | Iterable[str]) -> str:
     return "[" + "; ".join(_split(ids)) + "]"
 
 
-def reference_text(source_id: str) -> str:
+def reference_text(source_id: str, table=None) -> str:
     """One source as plain text: author, title, publisher, year, address, kind."""
-    table = _table()
+    table = _table() if table is None else table
     if source_id not in table.index:
         return f"{source_id}: (not in the bibliography)"
     row = table.loc[source_id]
@@ -45,9 +45,9 @@ def reference_text(source_id: str) -> str:
     return f"[{source_id}] {text} ({row['kind']})"
 
 
-def reference_html(source_id: str) -> str:
+def reference_html(source_id: str, table=None) -> str:
     """One source as an HTML list item, escaped, with a link when it has an address."""
-    table = _table()
+    table = _table() if table is None else table
     if source_id not in table.index:
         return f"<li>[{html.escape(source_id)}] (not in the bibliography)</li>"
     row = table.loc[source_id]
@@ -80,11 +80,13 @@ class Bibliography:
         self.ids = seen
 
     def _repr_html_(self) -> str:
-        items = "".join(reference_html(i) for i in self.ids)
+        table = _table()  # loaded once for the whole list, not once per source
+        items = "".join(reference_html(i, table) for i in self.ids)
         return f'<ul class="crisislab-sources">{items}</ul>'
 
     def __repr__(self) -> str:
-        return "\n".join(reference_text(i) for i in self.ids)
+        table = _table()
+        return "\n".join(reference_text(i, table) for i in self.ids)
 
 
 def bibliography(*id_lists: str | Iterable[str]) -> Bibliography:
