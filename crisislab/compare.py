@@ -257,17 +257,7 @@ def timelines_figure(
         handles.append(
             Line2D([], [], linestyle="none", label=f"{number}: {KIND_LABELS[row['kind']]}")
         )
-    for actor in seen_actors:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker=style.actor_marker(actor),
-                color=style.actor_colour(actor),
-                label=actor,
-            )
-        )
+    handles.extend(style.actor_legend_handles(seen_actors))
     days = anchor_dates(events_1962, events_2022, anchors)
     ax.set_yticks(
         [lane[1962], lane[2022]],

@@ -63,6 +63,25 @@ def actor_marker(actor: str) -> str:
     return ACTOR_MARKERS.get(actor, OTHER_MARKER)
 
 
+def actor_legend_handles(actors):
+    """Legend entries for actors, one per look: actors drawn alike share one entry.
+
+    The Soviet Union and Russia share a colour and marker, and so do all the "others"; one
+    entry each ("Soviet Union / Russia", "Poland / G20 / Other") keeps the legend truthful.
+    """
+    from matplotlib.lines import Line2D
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    for actor in actors:
+        names = groups.setdefault((actor_colour(actor), actor_marker(actor)), [])
+        if actor not in names:
+            names.append(actor)
+    return [
+        Line2D([], [], linestyle="none", marker=marker, color=colour, label=" / ".join(names))
+        for (colour, marker), names in groups.items()
+    ]
+
+
 RC_PARAMS = {
     "font.size": FONT_SIZES["base"],
     "axes.titlesize": FONT_SIZES["title"],

@@ -194,3 +194,13 @@ def test_widget_extension_is_installed_for_jupyterlab():
 
 def test_jupyterlab_knows_lesson_zero_folder():
     assert (ROOT / "lessons" / "00_start_here.ipynb").is_file()
+
+
+def test_actors_drawn_alike_share_one_legend_entry():
+    labels = [
+        h.get_label()
+        for h in style.actor_legend_handles(
+            ["United States", "Soviet Union", "Poland", "Russia", "G20", "Other", "Poland"]
+        )
+    ]
+    assert labels == ["United States", "Soviet Union / Russia", "Poland / G20 / Other"]
