@@ -83,6 +83,12 @@ ACTORS = (
     "G20",
     "Other",
 )
+TIERS = ("primary", "memoir", "scholarly", "press", "reference")
+# How a quotation reached us: a record made at the time (transcript, letter, cable); words
+# reported at the time by someone else; words reported later by someone else; or a later
+# recollection by the speaker (memoir, interview). See data/README.md.
+QUOTE_KINDS = ("record", "reported_at_time", "reported_later", "recollection")
+NOTE_MAX_SENTENCES = 2
 CATEGORIES = ("military", "diplomatic", "intelligence", "public", "domestic")
 PRECISIONS = ("minute", "hour", "day", "approximate")
 
@@ -91,6 +97,35 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _YEAR = re.compile(r"^\d{4}$")
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript:", re.I)
 _ZONES = None
+
+# Words about how the course was made, which must never reach a student or an instructor
+# (they belong in research_note columns and commit messages). "Brief" and "session" in their
+# ordinary senses (a policy brief, a class session) do not match.
+PROCESS_TALK = re.compile(
+    r"(read|verified|confirmed|found|checked|seen|located)[^.;]{0,40}\b(this|a|that|an earlier|"
+    r"the previous) (research |work )?session"
+    r"|task brief|the brief's\b|the brief cited|brief (cites|cited|says|gives)"
+    r"|(figure|number|date) (given )?in the brief"
+    r"|not cited\)|\(not cited|read earlier|seed article|research pass|quality pass"
+    r"|not verified in a source|could not be (found|verified) (in|by) (this|the) (session|author)",
+    re.I,
+)
+# Abbreviations whose full stop does not end a sentence (for the two-sentence note rule).
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|e\.g|i\.e|p|pp|vol|vols|no|nos|doc|ed|eds|Gen|Col|Lt|Maj|Capt|Adm|Mr|Mrs|Dr|"
+    r"St|Jr|Sr|approx|c|ca|cf|fig|ch|Oct|Nov|Dec|Jan|Feb|Sept|Aug|U\.S|U\.N|U\.K|a\.m|p\.m)\.$"
+)
+
+
+def sentences(text: str) -> int:
+    """How many sentences a note holds (abbreviations such as "U.S." or "p." do not end one)."""
+    count = 1
+    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(])", text):
+        head = text[: match.start() + 1]
+        if _ABBREVIATION.search(head[-8:]):
+            continue
+        count += 1
+    return count
 
 
 def _zones() -> set[str]:
@@ -144,7 +179,9 @@ def _event_columns() -> dict[str, Column]:
         "moscow_learned": Column("learned", required=False),
         "importance": Column("integer", choices=("1", "2", "3")),
         "source_ids": Column("source_ids"),
-        "note": Column("text", required=False),
+        "note": Column("note", required=False),
+        "support_note": Column("note", required=False),
+        "research_note": Column("text", required=False),
     }
 
 
@@ -158,8 +195,8 @@ TABLES: dict[str, Table] = {
             "publisher": Column("text", required=False),
             "year": Column("year", required=False),  # many web pages carry no date
             "url": Column("url", required=False),
-            "kind": Column("choice", choices=("primary", "secondary")),
-            "note": Column("text", required=False),
+            "tier": Column("choice", choices=TIERS),
+            "research_note": Column("text", required=False),
         },
     ),
     "events_1962": Table("events_1962", _event_columns(), years=(1952, 1964)),
@@ -176,7 +213,8 @@ TABLES: dict[str, Table] = {
             "born": Column("year", required=False),
             "died": Column("year", required=False),
             "source_ids": Column("source_ids"),
-            "note": Column("text", required=False),
+            "note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
         low_high=(("born", "died"),),
     ),
@@ -193,7 +231,8 @@ TABLES: dict[str, Table] = {
             "lon": Column("number"),
             "years": Column("text", required=False),
             "source_ids": Column("source_ids"),
-            "note": Column("text", required=False),
+            "note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
     ),
     "weapons": Table(
@@ -226,7 +265,8 @@ TABLES: dict[str, Table] = {
             "arrived_count_high": Column("number", required=False),
             "arrived": Column("choice", required=False, choices=("yes", "no", "partly")),
             "source_ids": Column("source_ids"),
-            "note": Column("text", required=False),
+            "note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
         low_high=(("range_km_low", "range_km_high"), ("arrived_count_low", "arrived_count_high")),
     ),
@@ -252,7 +292,8 @@ TABLES: dict[str, Table] = {
             "high": Column("number"),
             "counting_rule": Column("text"),
             "source_ids": Column("source_ids"),
-            "note": Column("text", required=False),
+            "note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
         low_high=(("low", "high"),),
     ),
@@ -281,7 +322,8 @@ TABLES: dict[str, Table] = {
             "delay_hours_low": Column("number", required=False),
             "delay_hours_high": Column("number", required=False),
             "source_ids": Column("source_ids"),
-            "note": Column("text", required=False),
+            "note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
         low_high=(("delay_hours_low", "delay_hours_high"),),
     ),
@@ -290,13 +332,17 @@ TABLES: dict[str, Table] = {
         {
             "id": Column("id"),
             "speaker_id": Column("ref", ref="people"),
-            "date": Column("date", required=False),
+            "said_on": Column("learned"),  # when the words were said or written: a date or a year
+            "about_date": Column("date", required=False),  # the day they are about
+            "kind": Column("choice", choices=QUOTE_KINDS),
             "text": Column("text"),
             "context": Column("text"),
             "event_id": Column("ref", required=False, ref="events"),
             "tags": Column("text", required=False),
             "source_ids": Column("source_ids"),
-            "note": Column("text", required=False),
+            "note": Column("note", required=False),
+            "support_note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
         years=(1940, 2024),
     ),
@@ -322,7 +368,8 @@ TABLES: dict[str, Table] = {
             "frus_document": Column("integer", required=False),
             "url": Column("url"),
             "source_ids": Column("source_ids"),
-            "note": Column("text"),
+            "note": Column("note", required=False),
+            "research_note": Column("text", required=False),
         },
         years=(1962, 1962),
     ),
@@ -475,6 +522,18 @@ def _check_cell(
     if kind == "id":
         if not _ID.match(value):
             raise fail("an id of lowercase letters, digits, '.', '-' or '_'")
+        return value
+    if kind == "note":
+        talk = PROCESS_TALK.search(value)
+        if talk:
+            raise fail(
+                "a note for students, without words about how the course was made "
+                f"(move {talk.group(0)!r} to research_note)"
+            )
+        if sentences(value) > NOTE_MAX_SENTENCES:
+            raise fail(
+                f"a note of at most {NOTE_MAX_SENTENCES} sentences (put provenance in research_note)"
+            )
         return value
     if kind in ("text", "url", "ref"):
         if kind == "url" and not value.startswith(("https://", "http://")):
