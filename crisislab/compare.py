@@ -8,7 +8,7 @@
   side's documented words, then what is alike and unlike. ``PairsTable`` is its static form.
 - ``arsenal_figure``, ``range_ratio`` and ``channels_figure`` turn ``forces.csv`` and
   ``channels.csv`` into charts; every number comes from the data at run time.
-- ``ArgumentMap`` shows the seed article's claims (``claims.csv``) with evidence for and against.
+- ``ArgumentMap`` shows the article's claims (``claims.csv``) with evidence for and against.
 - ``brief_template`` and ``missing_sections`` support the capstone strategic-empathy brief.
 
     >>> explorer = ComparisonExplorer()
@@ -28,7 +28,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import data, style
+from . import data, sources, style
 from .timeline import long_date
 
 #: The kinds of moment, in the order the explorer offers them, with their labels.
@@ -484,7 +484,7 @@ class ComparisonExplorer:
         e = html.escape
         speaker = self._people.get(quote["speaker_id"], {})
         name = speaker.get("name", quote["speaker_id"])
-        when = long_date(quote["date"]) if isinstance(quote["date"], date) else "undated"
+        when = sources.quote_when(quote)
         return (
             f'<blockquote class="crisislab-quote" data-quote="{e(quote["id"], quote=True)}" '
             f'style="margin:6px 0 6px 8px;padding-left:8px;border-left:3px solid #999">'
@@ -838,7 +838,7 @@ def claims_table_html(claims: pd.DataFrame | None = None) -> str:
 
 
 class ArgumentMap:
-    """The seed article's claims with the evidence for and against, as a table (static)."""
+    """The article's claims with the evidence for and against, as a table (static)."""
 
     def __init__(self, claims: pd.DataFrame | None = None) -> None:
         self.claims = data.load("claims") if claims is None else claims

@@ -64,7 +64,7 @@ LESSONS: tuple[Lesson, ...] = (
         (
             "Define strategic empathy and tell it apart from sympathy or agreement.",
             "Recognise mirror-imaging, the security dilemma and attribution errors in 1962.",
-            "Weigh the seed article's evidence against other explanations.",
+            "Weigh the article's evidence against other explanations.",
             "Build an empathy map for a leader on a given day.",
         ),
     ),
@@ -89,7 +89,7 @@ LESSONS: tuple[Lesson, ...] = (
         (
             "Compare the 1962 and 2022 crises moment by moment.",
             "Compute and interpret arsenal figures given as ranges.",
-            "Evaluate the seed article's argument with evidence for and against.",
+            "Evaluate the article's argument with evidence for and against.",
             "Write a strategic-empathy brief for a leader in 2022.",
         ),
     ),

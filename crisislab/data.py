@@ -139,8 +139,8 @@ def _zones() -> set[str]:
 class Column:
     """How one column is checked and typed."""
 
-    kind: str  # id, text, date, time, tz, choice, choices, number, integer, year, learned,
-    # ids, url, source_ids, ref, refs
+    kind: str  # id, text, note, date, time, tz, choice, choices, number, integer, year,
+    # learned, said, ids, url, source_ids, ref, refs
     required: bool = True
     choices: tuple[str, ...] = ()
     ref: str | None = None  # table that an id (or ids) must exist in, checked by load_all
@@ -286,6 +286,8 @@ TABLES: dict[str, Table] = {
                     "slbm_launchers",
                     "strategic_bombers",
                     "nuclear_states",
+                    "soviet_troops_in_cuba",
+                    "soviet_troops_in_cuba_us_estimate",
                 ),
             ),
             "low": Column("number"),
@@ -332,7 +334,7 @@ TABLES: dict[str, Table] = {
         {
             "id": Column("id"),
             "speaker_id": Column("ref", ref="people"),
-            "said_on": Column("learned"),  # when the words were said or written: a date or a year
+            "said_on": Column("said"),  # when the words were said or written: a date or a year
             "about_date": Column("date", required=False),  # the day they are about
             "kind": Column("choice", choices=QUOTE_KINDS),
             "text": Column("text"),
@@ -532,7 +534,8 @@ def _check_cell(
             )
         if sentences(value) > NOTE_MAX_SENTENCES:
             raise fail(
-                f"a note of at most {NOTE_MAX_SENTENCES} sentences (put provenance in research_note)"
+                f"a note of at most {NOTE_MAX_SENTENCES} sentences "
+                "(put provenance in research_note)"
             )
         return value
     if kind in ("text", "url", "ref"):
@@ -594,6 +597,15 @@ def _check_cell(
         if kind == "year" and not 1800 <= number_value <= 2100:
             raise fail("a year between 1800 and 2100")
         return number_value
+    if kind == "said":
+        try:
+            if not _YEAR.match(value):
+                date.fromisoformat(value)
+        except ValueError:
+            raise fail(
+                "an ISO date YYYY-MM-DD, or a year YYYY when only the year is known"
+            ) from None
+        return value
     if kind == "learned":
         try:
             parse_learned(value)

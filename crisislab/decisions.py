@@ -31,7 +31,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from . import data
+from . import data, sources
 from .data import DataError
 from .paths import data_dir
 
@@ -353,8 +353,8 @@ class Feedback:
         if not row:
             return None
         speaker = self.names.get(row["speaker_id"], row["speaker_id"])
-        when = f", {_long(row['date'])}" if row.get("date") else ""
-        return row["text"], f"{speaker}{when} [{row['id']}; {row['source_ids']}]"
+        when = sources.quote_when(row)
+        return row["text"], f"{speaker}, {when} [{row['id']}; {row['source_ids']}]"
 
     def sections(self) -> list[tuple[str, str]]:
         """The feedback as (heading, text) pairs: what the widget and the text form show."""
@@ -440,10 +440,7 @@ class DecisionSimulator:
         people = data.load("people", folder)
         quotes = data.load("quotes", folder)
         self.names = dict(zip(people["id"], people["name"], strict=True))
-        self.quotes = {
-            row["id"]: {**row, "date": row["date"].isoformat() if row["date"] else ""}
-            for row in quotes.to_dict("records")
-        }
+        self.quotes = {row["id"]: row for row in quotes.to_dict("records")}
         self._choices: dict[str, str] = {}
         self._current = self.points[0].id
         self._build_widget()

@@ -139,11 +139,11 @@ def cards(folder: Path | str | None = None) -> list[Card]:
             quote_row = CardQuote(
                 qid,
                 names.get(q["speaker_id"], q["speaker_id"]),
-                "" if q["date"] is None else q["date"].isoformat(),
+                sources.quote_when(q),
                 q["text"],
                 q["source_ids"],
             )
-            early = q["date"] is not None and q["date"] < ROLEPLAY_DAY
+            early = _said_before(q, ROLEPLAY_DAY)
             (open_quotes if early else sealed_quotes).append(quote_row)
             cited.extend(i for i in _split(q["source_ids"]) if i not in cited)
         timeline, sealed_events = [], []
@@ -182,6 +182,16 @@ _INTRO = (
     "the Sources list on each card and in `data/sources.csv`. Generated from `data/roles.csv` "
     "by `python -m crisislab.instructors cards`: correct the data, not this file."
 )
+
+
+def _said_before(q: dict, day: date) -> bool:
+    """Whether a quotation's words existed before ``day`` (a later recollection never did)."""
+    if q["kind"] in ("recollection", "reported_later"):
+        return False
+    try:
+        return date.fromisoformat(str(q["said_on"])) < day
+    except ValueError:  # a bare year: only a year before 1962's crisis counts
+        return int(str(q["said_on"])[:4]) < day.year
 
 
 def _quote_md(q: CardQuote) -> str:

@@ -23,7 +23,7 @@ from datetime import date
 import ipywidgets as widgets
 import pandas as pd
 
-from . import data, style
+from . import data, sources, style
 
 #: The three columns: key -> (label, actor in the data's vocabulary).
 CAPITALS = {
@@ -244,7 +244,7 @@ class PerspectiveExplorer:
         quote = self._quotes[quote_id]
         speaker = self._people.get(quote["speaker_id"], {})
         name = speaker.get("name", quote["speaker_id"])
-        when = _long_date(quote["date"]) if isinstance(quote["date"], date) else "undated"
+        when = sources.quote_when(quote)
         e = html.escape
         return (
             f'<blockquote class="crisislab-quote" data-quote="{e(quote_id, quote=True)}" '
@@ -383,7 +383,7 @@ class QuoteBlock:
         self.row = match.iloc[0].to_dict()
         speaker = people[people["id"] == self.row["speaker_id"]]
         self.speaker = speaker.iloc[0]["name"] if not speaker.empty else self.row["speaker_id"]
-        self.when = _long_date(self.row["date"]) if isinstance(self.row["date"], date) else ""
+        self.when = sources.quote_when(self.row)
 
     def _byline(self) -> str:
         when = f", {self.when}" if self.when else ""

@@ -7,7 +7,8 @@ text can cite with :func:`cite`. All text is HTML-escaped; links open the page t
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 
 import pandas as pd
 
@@ -42,7 +43,7 @@ def reference_text(source_id: str, table=None) -> str:
     text = ". ".join(p.rstrip(".") for p in parts) + "."
     if row["url"]:
         text += f" {row['url']}"
-    return f"[{source_id}] {text} ({row['kind']})"
+    return f"[{source_id}] {text} ({row['tier']})"
 
 
 def reference_html(source_id: str, table=None) -> str:
@@ -55,7 +56,7 @@ def reference_html(source_id: str, table=None) -> str:
     if row["url"]:
         title = (
             f'<a href="{html.escape(row["url"], quote=True)}" target="_blank" '
-            f'rel="noopener">{title}</a>'
+            f'rel="noopener" style="text-decoration:underline">{title}</a>'
         )
     bits = [html.escape(row["author"]), title]
     if row["publisher"]:
@@ -64,7 +65,7 @@ def reference_html(source_id: str, table=None) -> str:
     return (
         f"<li>[{html.escape(source_id)}] "
         + ", ".join(bits)
-        + f" <small>({html.escape(row['kind'])})</small></li>"
+        + f" <small>({html.escape(row['tier'])})</small></li>"
     )
 
 
@@ -95,3 +96,69 @@ def bibliography(*id_lists: str | Iterable[str]) -> Bibliography:
     for item in id_lists:
         ids.extend(_split(item))
     return Bibliography(ids)
+
+
+# --------------------------------------------------------------------------------------------
+# Quotations: when the words were said, and how they reached us
+# --------------------------------------------------------------------------------------------
+
+
+def long_date(day: date) -> str:
+    """``27 October 1962`` (no leading zero, in every renderer alike)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _said(value: object) -> str:
+    text = str(value or "").strip()
+    if len(text) == 4 and text.isdigit():
+        return text
+    try:
+        return long_date(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def _year(value: object) -> str:
+    return str(value or "").strip()[:4]
+
+
+def _recollection_word(source_ids: str) -> str:
+    """ "interview" when the quotation's memoir source is an interview, else "memoirs"."""
+    table = _table()
+    for source_id in _split(source_ids):
+        if source_id in table.index:
+            row = table.loc[source_id]
+            text = f"{row['title']} {row['publisher']}".casefold()
+            if "interview" in text or "oral history" in text:
+                return "interview"
+    return "memoirs"
+
+
+def quote_when(row: Mapping) -> str:
+    """When a quotation was said, shown so that a later account never passes for a record.
+
+    ``27 October 1962`` for a record made at the time; ``27 October 1962, as reported at the
+    time`` for words another person reported then; ``reported later (1987), of 24 October 1962``
+    for words others reported afterwards; ``memoirs (1970), recalling 27 October 1962`` for the
+    speaker's own later recollection.
+    """
+    kind = row.get("kind") or "record"
+    said = _said(row.get("said_on"))
+    about = row.get("about_date")
+    about_text = long_date(about) if isinstance(about, date) else ""
+    if kind == "recollection":
+        word = _recollection_word(str(row.get("source_ids") or ""))
+        text = f"{word} ({_year(row.get('said_on'))})" if said else f"later {word}"
+        return f"{text}, recalling {about_text}" if about_text else text
+    if kind == "reported_later":
+        text = f"reported later ({_year(row.get('said_on'))})" if said else "reported later"
+        return f"{text}, of {about_text}" if about_text else text
+    if kind == "reported_at_time":
+        return f"{said or about_text or 'undated'}, as reported at the time"
+    return said or about_text or "undated"
+
+
+def quote_attribution(row: Mapping, speaker: str | None = None) -> str:
+    """Speaker and when, e.g. ``Nikita Khrushchev, memoirs (1970), recalling 27 October 1962``."""
+    who = speaker or str(row.get("speaker_id") or "")
+    return f"{who}, {quote_when(row)}"

@@ -19,8 +19,7 @@ SOURCES = [
         "publisher": "US Department of State",
         "year": "1996",
         "url": "https://history.state.gov/historicaldocuments/frus1961-63v11/d19",
-        "kind": "primary",
-        "note": "",
+        "tier": "primary",
     },
     {
         "id": "dobbs-2008",
@@ -29,8 +28,7 @@ SOURCES = [
         "publisher": "Knopf",
         "year": "2008",
         "url": "",
-        "kind": "secondary",
-        "note": "",
+        "tier": "scholarly",
     },
 ]
 
@@ -235,7 +233,9 @@ QUOTES = [
     {
         "id": "q-knot",
         "speaker_id": "khrushchev",
-        "date": "1962-10-26",
+        "said_on": "1962-10-26",
+        "about_date": "1962-10-26",
+        "kind": "record",
         "text": "let us take measures to untie that knot.",
         "context": "Letter to Kennedy.",
         "event_id": "",

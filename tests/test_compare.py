@@ -94,7 +94,8 @@ QUOTES = [
         **datafixtures.QUOTES[0],
         "id": "q-lemay-bad-fix",
         "speaker_id": "lemay",
-        "date": "1962-10-19",
+        "said_on": "1962-10-19",
+        "about_date": "1962-10-19",
         "text": "a pretty weak response",
         "event_id": "",
     },
@@ -102,7 +103,8 @@ QUOTES = [
         **datafixtures.QUOTES[0],
         "id": "q-biden-armageddon",
         "speaker_id": "biden",
-        "date": "2022-10-06",
+        "said_on": "2022-10-06",
+        "about_date": "2022-10-06",
         "text": "the prospect of Armageddon",
         "event_id": "e22-biden-armageddon",
     },
@@ -110,7 +112,8 @@ QUOTES = [
         **datafixtures.QUOTES[0],
         "id": "q-rfk-line",
         "speaker_id": "jfk",
-        "date": "1962-10-27",
+        "said_on": "1962-10-27",
+        "about_date": "1962-10-27",
         "text": "We need an answer soon & clearly.",
         "event_id": "e62-rfk-dobrynin",
         "source_ids": "frus61-63v11d19",
@@ -168,7 +171,7 @@ CLAIMS = [
     {**_CLAIM, "id": "claim-rivals-1962", "claim": "2022 rivals 1962 [dobbs-2008]."},
     {**_CLAIM, "id": "claim-khrushchev-understood", "claim": "Khrushchev understood."},
 ]
-_FORCE = {"counting_rule": "Counted one way.", "source_ids": "dobbs-2008", "note": ""}
+_FORCE = {"counting_rule": "Counted one way.", "source_ids": "dobbs-2008"}
 FORCES = [
     {
         **_FORCE,
@@ -362,7 +365,7 @@ def test_quotes_show_verbatim_with_speaker_date_and_source_escaped(lesson4):
     assert explorer.shown_quotes(2022) == []
     column = explorer.column_html(1962)
     assert "&lt;soon&gt; &amp; clearly" in column and "<soon>" not in column
-    assert "John F. Kennedy, Saturday 27 October 1962 [frus61-63v11d19]" in html.unescape(
+    assert "John F. Kennedy, 27 October 1962 [frus61-63v11d19]" in html.unescape(
         re.sub(r"<[^>]+>", "", column)
     )
     assert "No quotation tied to this event" in explorer.column_text(2022)

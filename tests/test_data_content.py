@@ -155,7 +155,7 @@ def test_ranges_are_ranges():
 
 def test_primary_sources_say_where_they_were_read():
     sources = TABLES["sources"]
-    primary = sources[sources["kind"] == "primary"]
+    primary = sources[sources["tier"] == "primary"]
     missing = primary[primary["url"] == ""]
     assert len(missing) <= len(primary) // 5, list(missing["id"])[:10]
 

@@ -73,9 +73,25 @@ def test_parse_learned():
         ("forces", 0, "low", "30000", "low <= high"),
         ("people", 0, "born", "nineteen", "a year YYYY"),
         ("places", 0, "lat", "", "this column is required"),
-        ("sources", 0, "kind", "tertiary", "one of primary, secondary"),
+        ("sources", 0, "tier", "secondary", "one of primary, memoir, scholarly, press, reference"),
+        ("sources", 0, "tier", "", "this column is required"),
         ("sources", 0, "url", "history.state.gov/x", "https://"),
-        ("quotes", 0, "date", "1962-13-01", "an ISO date"),
+        ("quotes", 0, "about_date", "1962-13-01", "an ISO date"),
+        ("quotes", 0, "said_on", "", "this column is required"),
+        ("quotes", 0, "said_on", "later", "or a year YYYY when only"),
+        ("quotes", 0, "said_on", "never", "or a year YYYY when only"),
+        ("quotes", 0, "kind", "memoir", "one of record, reported_at_time"),
+        (
+            "events_1962",
+            0,
+            "note",
+            "Read in this session at the archive.",
+            "how the course was made",
+        ),
+        ("events_1962", 0, "note", "The task brief cited d19.", "how the course was made"),
+        ("quotes", 0, "note", "Kept as the seed article's words.", "how the course was made"),
+        ("people", 0, "note", "One. Two. Three.", "at most 2 sentences"),
+        ("events_1962", 0, "support_note", "Not cited) anywhere.", "how the course was made"),
     ],
 )
 def test_malformed_cell_is_refused_with_file_row_column(
@@ -90,6 +106,17 @@ def test_malformed_cell_is_refused_with_file_row_column(
     assert expected in message
     assert info.value.file == f"{table}.csv" and info.value.row == row + 1
     assert info.value.column == column
+
+
+def test_notes_count_sentences_not_abbreviations():
+    assert data.sentences("The U.S. Navy stopped it at 10:25 a.m. on 24 Oct. 1962.") == 1
+    assert data.sentences("Dobbs (p. 12) gives 10:22. Others give noon.") == 2
+    assert data.sentences("One. Two. Three.") == 3
+
+
+def test_research_notes_may_hold_provenance(folder):
+    _break(folder, "events_1962", 0, "research_note", "Read in this session; the brief's 25,540.")
+    assert not data.load("events_1962", folder).empty
 
 
 def test_duplicate_id_is_refused(folder):

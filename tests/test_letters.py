@@ -23,6 +23,7 @@ LETTER_COLUMNS = [
     "url",
     "source_ids",
     "note",
+    "research_note",
 ]
 
 
@@ -43,6 +44,7 @@ def write_letters(folder: Path, texts: dict[str, str]) -> Path:
                 "url": "https://history.state.gov/historicaldocuments/frus1961-63v11/d84",
                 "source_ids": "dobbs-2008",
                 "note": "test",
+                "research_note": "",
             }
         )
         (folder / "letters").mkdir(exist_ok=True)
