@@ -333,6 +333,11 @@ def card_for(row: pd.Series | dict, view: str = "now", day: date | None = None) 
         f'<p class="crisislab-card-sources"><small>Sources: '
         f"{esc(sources.cite(row['source_ids']))}</small></p>"
     )
+    if row.get("support_note"):
+        parts.append(
+            f'<p class="crisislab-card-support"><small>About the sources: '
+            f"{esc(row['support_note'])}</small></p>"
+        )
     parts.append("</div>")
     return "".join(parts)
 
