@@ -342,19 +342,25 @@ class ComparisonExplorer:
         except ValueError:
             self._anchor = {}
         kinds = [k for k in KIND_LABELS if any(p["kind"] == k for p in self._pairs.values())]
-        self.kind_menu = widgets.Dropdown(
+        # Toggle buttons and previous/next buttons, not menus: in JupyterLab the arrow keys on
+        # a menu move the notebook's cell instead (ipywidgets#3912).
+        self.kind_buttons = widgets.ToggleButtons(
             options=[(KIND_LABELS[k], k) for k in kinds],
             value=kind_key(kind) if kind else kinds[0],
             description="Kind of moment",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="24em"),
+            style={"description_width": "initial", "button_width": "auto"},
         )
-        self.pair_menu = widgets.Dropdown(
-            options=self._pair_options(self.kind_menu.value),
-            description="Pair",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="46em"),
+        self._pair = self.pair_ids(self.kind_buttons.value)[0]
+        self.previous_pair_button = widgets.Button(
+            description="\u25c0 Previous pair", tooltip="The previous pair of this kind"
         )
+        self.next_pair_button = widgets.Button(
+            description="Next pair \u25b6", tooltip="The next pair of this kind"
+        )
+        self.previous_pair_button.on_click(lambda _button: self.step_pair(-1))
+        self.next_pair_button.on_click(lambda _button: self.step_pair(1))
+        self.status = widgets.HTML()
+        self.status.add_class("crisislab-status")
         self.heading = widgets.HTML()
         self.heading.add_class("crisislab-compare-heading")
         self.columns = {year: widgets.HTML(layout=widgets.Layout(width="49%")) for year in YEARS}
@@ -362,37 +368,38 @@ class ComparisonExplorer:
             column.add_class(f"crisislab-compare-{year}")
         self.comparison = widgets.HTML()
         self.comparison.add_class("crisislab-compare-verdict")
-        self.kind_menu.observe(self._on_kind, names="value")
-        self.pair_menu.observe(self._on_pair, names="value")
-        self.widget = widgets.VBox(
+        self.kind_buttons.observe(self._on_kind, names="value")
+        self.widget = style.course_widget(
             [
-                widgets.HBox([self.kind_menu, self.pair_menu]),
+                self.kind_buttons,
+                widgets.HBox([self.previous_pair_button, self.next_pair_button]),
+                self.status,
                 self.heading,
                 widgets.HBox(
                     [self.columns[1962], self.columns[2022]],
                     layout=widgets.Layout(width="100%", justify_content="space-between"),
                 ),
                 self.comparison,
-            ]
+            ],
+            "crisislab-compare",
         )
-        self.widget.add_class("crisislab-compare")
         self._render()
 
     # -- Python API ---------------------------------------------------------------------------
 
     def kinds(self) -> list[str]:
-        """The kinds in the menu, in the order shown."""
-        return [value for _label, value in self.kind_menu.options]
+        """The kinds on the buttons, in the order shown."""
+        return [value for _label, value in self.kind_buttons.options]
 
     @property
     def kind(self) -> str:
         """The selected kind (e.g. 'ambiguous_incident')."""
-        return self.kind_menu.value
+        return self.kind_buttons.value
 
     @property
     def pair(self) -> str:
         """The id of the selected pair."""
-        return self.pair_menu.value
+        return self._pair
 
     def pair_ids(self, kind: str | None = None) -> list[str]:
         """The ids of the pairs of a kind (the selected kind by default), in data order."""
@@ -401,14 +408,25 @@ class ComparisonExplorer:
 
     def select_kind(self, kind: str) -> None:
         """Pick a kind by key or label ('backchannel', 'Face-saving step'); shows its first pair."""
-        self.kind_menu.value = kind_key(kind)
+        self.kind_buttons.value = kind_key(kind)
 
     def select_pair(self, pair_id: str) -> None:
-        """Pick a pair by id; the kind menu follows it."""
+        """Pick a pair by id; the kind buttons follow it."""
         if pair_id not in self._pairs:
             raise ValueError(f"Unknown pair {pair_id!r}; choose one of: " + ", ".join(self._pairs))
-        self.kind_menu.value = self._pairs[pair_id]["kind"]
-        self.pair_menu.value = pair_id
+        self.kind_buttons.value = self._pairs[pair_id]["kind"]
+        if self._pair != pair_id:
+            self._pair = pair_id
+            self._render()
+
+    def step_pair(self, by: int = 1) -> None:
+        """Show the next pair of the selected kind (``by=1``) or the previous one, wrapping."""
+        ids = self.pair_ids()
+        self.select_pair(ids[(ids.index(self._pair) + int(by)) % len(ids)])
+
+    def status_text(self) -> str:
+        """The status line above the heading, as plain text."""
+        return _plain(self.status.value)
 
     def shown_events(self) -> tuple[str, str]:
         """The ids of the 1962 and the 2022 event shown now."""
@@ -459,25 +477,10 @@ class ComparisonExplorer:
         return value
 
     def _row(self) -> dict:
-        return self._pairs[self.pair_menu.value]
-
-    def _pair_options(self, kind: str) -> list[tuple[str, str]]:
-        options = []
-        for pair_id in self.pair_ids(kind):
-            row = self._pairs[pair_id]
-            old, new = self._events[row["event_1962"]], self._events[row["event_2022"]]
-            options.append((f"{old['title']} / {new['title']}", pair_id))
-        return options
+        return self._pairs[self._pair]
 
     def _on_kind(self, change) -> None:
-        options = self._pair_options(change["new"])
-        self.pair_menu.unobserve(self._on_pair, names="value")
-        self.pair_menu.options = options
-        self.pair_menu.value = options[0][1]
-        self.pair_menu.observe(self._on_pair, names="value")
-        self._render()
-
-    def _on_pair(self, _change) -> None:
+        self._pair = self.pair_ids(change["new"])[0]
         self._render()
 
     def _quote_html(self, quote: dict) -> str:
@@ -526,6 +529,13 @@ class ComparisonExplorer:
         row = self._row()
         number = self.pair_ids().index(row["id"]) + 1
         count = len(self.pair_ids())
+        old, new = (self._events[row[f"event_{year}"]]["title"] for year in YEARS)
+        for button in (self.previous_pair_button, self.next_pair_button):
+            button.disabled = count < 2
+        self.status.value = style.status_html(
+            f"<b>{html.escape(KIND_LABELS[row['kind']])}</b>, pair {number} of {count}: "
+            f"{html.escape(old)} (1962) / {html.escape(new)} (2022)"
+        )
         self.heading.value = (
             f"<h3>{html.escape(KIND_LABELS[row['kind']])} "
             f"<small>(pair {number} of {count} of this kind)</small></h3>"
@@ -743,41 +753,63 @@ def arsenal_table(forces: pd.DataFrame | None = None) -> pd.DataFrame:
     return table.sort_values(["metric", "year", "actor"], kind="stable").reset_index(drop=True)
 
 
+CHANNEL_FLOOR_HOURS = 0.1  # a log axis cannot show zero: "up to N hours" bars start here
+
+
+def _hours_text(hours: float) -> str:
+    """12 h, 1.5 h, 2,016 h (about 12 weeks): readable across four orders of magnitude."""
+    if hours >= 24 * 7:
+        return f"{hours:,.0f} h (about {hours / (24 * 7):.0f} weeks)"
+    if hours >= 48:
+        return f"{hours:,.0f} h (about {hours / 24:.0f} days)"
+    return f"{hours:g} h"
+
+
+def channel_delay_text(low: float, high: float) -> str:
+    """A documented delay in words: "8.3-11.5 h", "up to 13.9 h", "about 1 h", "1,872 h (...)"."""
+    if low == 0:
+        return f"up to {_hours_text(high)}"
+    if low == high:
+        return _hours_text(high)
+    return f"{low:g}-{_hours_text(high)}"
+
+
 def channels_figure(channels: pd.DataFrame | None = None, width: float = 9.0) -> Figure:
     """Every channel between the capitals, 1962 and 2022, with its documented delay if any.
 
-    A channel whose delay no source read documents says so in words, rather than showing zero.
+    Delays run from under an hour to weeks, so the axis is logarithmic. A documented ceiling
+    ("received by the next day") is drawn as "up to" from the left edge; a channel whose delay
+    no source documents says so in words, rather than showing zero.
     """
     channels = data.load("channels") if channels is None else channels
     rows = channels.sort_values(["year", "kind", "id"], kind="stable").to_dict("records")
-    fig = style.new_figure(width, 0.42 * max(len(rows), 3) + 1.3)
+    fig = style.new_figure(width, 0.42 * max(len(rows), 3) + 1.5)
     ax = fig.add_subplot()
-    top = max(
-        [r["delay_hours_high"] for r in rows if r["delay_hours_high"] == r["delay_hours_high"]]
-        or [1.0]
-    )
+    ax.set_xscale("log")
+    known = [r["delay_hours_high"] for r in rows if r["delay_hours_high"] == r["delay_hours_high"]]
+    top = max(known or [1.0])
     for y, row in enumerate(rows):
         low, high = row["delay_hours_low"], row["delay_hours_high"]
-        actor = row["from_actor"]
+        colour = style.actor_colour(row["from_actor"])
         if low == low and high == high:  # both present (NaN != NaN)
-            ax.plot(
-                [low, high],
-                [y, y],
-                color=style.actor_colour(actor),
-                linewidth=6,
-                solid_capstyle="butt",
-            )
+            start = max(low, CHANNEL_FLOOR_HOURS)
+            if high > start * 1.05:
+                ax.plot([start, high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
+            else:
+                ax.plot([high], [y], marker="D", color=colour, markersize=8, linestyle="none")
+            if low == 0:  # a ceiling: an arrow-like open end at the left
+                ax.plot([start], [y], marker="<", color=colour, markersize=8, linestyle="none")
             ax.text(
-                high + top * 0.02,
+                high * 1.25,
                 y,
-                f"{low:g}-{high:g} h",
+                channel_delay_text(low, high),
                 va="center",
                 fontsize=style.FONT_SIZES["annotation"],
                 gid=f"delay:{row['id']}",
             )
         else:
             ax.text(
-                top * 0.02,
+                CHANNEL_FLOOR_HOURS * 1.1,
                 y,
                 "no documented delay",
                 va="center",
@@ -788,23 +820,33 @@ def channels_figure(channels: pd.DataFrame | None = None, width: float = 9.0) ->
     names = [f"{r['year']} {r['kind']}: {r['name']}" for r in rows]
     ax.set_yticks(range(len(rows)), [n if len(n) <= 52 else n[:49] + "..." for n in names])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.4)
-    ax.set_xlabel("documented delay from sending to arrival (hours)")
-    ax.set_title("Channels between the capitals: documented delays")
+    ax.set_xlim(CHANNEL_FLOOR_HOURS, top * 40)
+    ticks = [t for t in (0.1, 1, 6, 24, 24 * 7, 24 * 7 * 12) if t <= top * 40]
+    labels = {0.1: "6 min", 1: "1 h", 6: "6 h", 24: "1 day", 168: "1 week", 2016: "12 weeks"}
+    ax.set_xticks(ticks, [labels[t] for t in ticks])
+    ax.minorticks_off()
+    ax.set_xlabel(
+        "documented delay, from sending (or first asking) to the other side reading or answering"
+        " (log scale)"
+    )
+    ax.set_title("Channels between the capitals, 1962 and 2022: documented delays")
     return fig
 
 
 def channels_alt(channels: pd.DataFrame | None = None) -> str:
-    """Alt text for the channels figure."""
+    """Alt text for the channels figure, with every documented delay in words."""
     channels = data.load("channels") if channels is None else channels
-    known = channels[channels["delay_hours_high"].notna()]
+    known = channels[channels["delay_hours_high"].notna()].sort_values(["year", "id"])
     parts = [
-        f"{r['name']} ({r['year']}): {r['delay_hours_low']:g} to {r['delay_hours_high']:g} hours"
+        f"{r['name']} ({r['year']}): "
+        f"{channel_delay_text(r['delay_hours_low'], r['delay_hours_high'])}"
         for r in known.to_dict("records")
     ]
     return (
-        f"The {len(channels)} channels of 1962 and 2022 as rows; a documented delay is given "
-        f"for {len(known)} of them" + (": " + "; ".join(parts) if parts else "") + "."
+        f"The {len(channels)} channels of 1962 and 2022 as rows on a logarithmic scale; a "
+        f"documented delay is given for {len(known)} of them"
+        + (": " + "; ".join(parts) if parts else "")
+        + ". The others say that no delay is documented."
     )
 
 
