@@ -3,9 +3,11 @@
 A history teacher must be able to defend every citation. ``data/sources.csv`` gives each
 source a tier (primary, memoir, scholarly, press, reference; see ``data/README.md``) and
 :func:`refusal` names the kinds of page that never stay: forums and reposts, personal blogs,
-homework and essay services, lyrics and Q&A sites, aggregators and content farms, Wikipedia
-mirrors, staging or test hosts, bare IP addresses and dead services. ``tests/test_sources.py``
-fails on any source that matches, and ``data/README.md`` prints these lists.
+homework and essay services, lyrics and Q&A sites, aggregators and content farms (including
+local sites that only syndicate a wire story), partisan, propaganda or advocacy outlets, Wikipedia
+mirrors, staging or test hosts, bare IP addresses, dead services, and shop listings in place of the
+work. ``python -m crisislab.source_policy`` prints every kind with its hosts and patterns;
+``tests/test_sources.py`` fails on any source that matches, and ``data/README.md`` names the kinds.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ REFUSED_HOSTS: dict[str, tuple[str, ...]] = {
         "newslettercollector.nl",
         "ilovetranslation.com",
         "bguthriephotos.com",
+        "cndsalisbury.org.uk",
+        "fnl.mit.edu",
+        "imra.org.il",
+        "troyhistoricvillage.org",
     ),
     "personal blog or hobby site": (
         "blogspot.com",
@@ -72,21 +78,25 @@ REFUSED_HOSTS: dict[str, tuple[str, ...]] = {
         "navalhistorytoday.net",
         "themilitarystandard.com",
         "psychologyandsociety.com",
-        "miwsr.com",
+        "translatinghistory.org",
     ),
     "homework, essay or tutoring service": (
         "studymode.com",
         "globalhomeworkexperts.com",
         "wyzant.com",
         "factmonster.com",
-        "ksaplayers.com",
-        "profilpelajar.com",
         "alphahistory.com",
         "awesomestories.com",
         "findingdulcinea.com",
     ),
     "lyrics site": ("muztext.com", "lyrics.com", "genius.com", "azlyrics.com"),
-    "Q&A site": ("answers.com", "quora.com", "stackexchange.com", "reddit.com", "yahoo.com/answers"),
+    "Q&A site": (
+        "answers.com",
+        "quora.com",
+        "stackexchange.com",
+        "reddit.com",
+        "yahoo.com/answers",
+    ),
     "aggregator or content farm": (
         "devdiscourse.com",
         "breakinglatest.news",
@@ -105,7 +115,6 @@ REFUSED_HOSTS: dict[str, tuple[str, ...]] = {
         "dailypost27.com",
         "democraticworld.in",
         "eghnews.com",
-        "profilbaru.com",
         "news.prai.co",
         "researcher.life",
         "newser.com",
@@ -122,10 +131,7 @@ REFUSED_HOSTS: dict[str, tuple[str, ...]] = {
         "wn.com",
         "news.az",
         "webstories.news18.com",
-        "missiledefenseadvocacy.org",
-        "deutsch.pravda.ru",
         "cash.ch",
-        "nationthailand.com",
         "anews.com.tr",
         "kltv.com",
         "kesq.com",
@@ -133,22 +139,32 @@ REFUSED_HOSTS: dict[str, tuple[str, ...]] = {
         "unionleader.com",
         "ca.sports.yahoo.com",
         "news.yahoo.com",
-        "epocanegocios.globo.com",
-        "deccanherald.com",
-        "thenationalnews.com",
         "ecoi.net",
         "censor.net",
-        "ukranews.com",
         "uawire.org",
+        "ljworld.com",
+        "cubanet.org",
+        "csef.ru",
+        "polishnews.co.uk",
+        "homelandsecuritynewswire.com",
+        "ksaplayers.com",
+        "ktar.com",
+        "ktvb.com",
+        "nbcwashington.com",
+        "nepm.org",
+        "wusfnews.wusf.usf.edu",
+    ),
+    "partisan, propaganda or advocacy outlet": (
         "breitbart.com",
         "dailycaller.com",
         "theepochtimes.com",
         "sputniknews.com",
-        "teachingcalifornia.org",
-        "articles.baltimoresun.com",
-        "ljworld.com",
-        "cubanet.org",
-        "weltalmanach.de",
+        "rt.com",
+        "pravda.ru",
+        "antiwar.com",
+        "missiledefenseadvocacy.org",
+        "promoteukraine.org",
+        "pndnsw.org.au",
     ),
     "Wikipedia mirror or copy": (
         "wikimili.com",
@@ -161,10 +177,18 @@ REFUSED_HOSTS: dict[str, tuple[str, ...]] = {
         "clateway.com",
         "xn--h1ajim.xn--p1ai",
         "wikiquote.org",
-        "covecollective.org",
+        "profilbaru.com",
+        "profilpelajar.com",
     ),
-    "staging or test host": ("dvincitest.com", "drivingcreative.com", "staging.", "test."),
-    "dead service": ("questia.com", "findingdulcinea.com"),
+    "staging or test host": (
+        "dvincitest.com",
+        "drivingcreative.com",
+        "gbdev.diplomacy.edu",
+        "pangea-cms.com",
+        "staging.",
+        "test.",
+    ),
+    "dead service": ("questia.com",),
     "bookshop or listing, not the work": ("barnesandnoble.com", "amazon.", "books.google."),
 }
 # kind of refused page -> patterns matched against the whole address
@@ -190,9 +214,6 @@ def refusal(url: str) -> str | None:
         inner = re.search(r"/web/[^/]*/(.+)$", url)
         if inner and inner.group(1).startswith("http"):
             return refusal(inner.group(1))
-    for kind, patterns in REFUSED_PATTERNS.items():
-        if any(re.search(p, url, re.I) for p in patterns):
-            return kind
     whole = name + urlparse(url).path.lower()
     for kind, hosts in REFUSED_HOSTS.items():
         for entry in hosts:
@@ -204,7 +225,18 @@ def refusal(url: str) -> str | None:
                     return kind
             elif name == entry or name.endswith("." + entry):
                 return kind
+    # patterns after the named hosts, so that e.g. qa.answers.com is a Q&A site, not a QA host
+    for kind, patterns in REFUSED_PATTERNS.items():
+        if any(re.search(p, url, re.I) for p in patterns):
+            return kind
     return None
 
 
 STRONG_TIERS = ("primary", "memoir", "scholarly")
+
+
+if __name__ == "__main__":  # print the refused kinds with their hosts and patterns
+    for kind, hosts in REFUSED_HOSTS.items():
+        print(f"{kind}: {', '.join(hosts)}")
+    for kind, patterns in REFUSED_PATTERNS.items():
+        print(f"{kind} (patterns): {'  '.join(patterns)}")
