@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from collections.abc import Iterable
 from datetime import date
 
@@ -774,7 +775,7 @@ def channel_delay_text(low: float, high: float) -> str:
     return f"{low:g}-{_hours_text(high)}"
 
 
-def channels_figure(channels: pd.DataFrame | None = None, width: float = 9.0) -> Figure:
+def channels_figure(channels: pd.DataFrame | None = None, width: float = 10.0) -> Figure:
     """Every channel between the capitals, 1962 and 2022, with its documented delay if any.
 
     Delays run from under an hour to weeks, so the axis is logarithmic. A documented ceiling
@@ -783,7 +784,7 @@ def channels_figure(channels: pd.DataFrame | None = None, width: float = 9.0) ->
     """
     channels = data.load("channels") if channels is None else channels
     rows = channels.sort_values(["year", "kind", "id"], kind="stable").to_dict("records")
-    fig = style.new_figure(width, 0.42 * max(len(rows), 3) + 1.5)
+    fig = style.new_figure(width, 0.5 * max(len(rows), 3) + 1.5)
     ax = fig.add_subplot()
     ax.set_xscale("log")
     known = [r["delay_hours_high"] for r in rows if r["delay_hours_high"] == r["delay_hours_high"]]
@@ -817,19 +818,23 @@ def channels_figure(channels: pd.DataFrame | None = None, width: float = 9.0) ->
                 fontsize=style.FONT_SIZES["annotation"],
                 gid=f"nodelay:{row['id']}",
             )
-    names = [f"{r['year']} {r['kind']}: {r['name']}" for r in rows]
-    ax.set_yticks(range(len(rows)), [n if len(n) <= 52 else n[:49] + "..." for n in names])
+    names = [
+        textwrap.shorten(f"{r['year']} {r['kind']}: {r['name']}", 64, placeholder="...")
+        for r in rows
+    ]
+    ax.set_yticks(range(len(rows)), ["\n".join(textwrap.wrap(n, 34)) for n in names])
+    for y in range(1, len(rows)):
+        if rows[y]["year"] != rows[y - 1]["year"]:  # a rule between the years
+            ax.axhline(y - 0.5, color="#777777", linewidth=0.8)
     ax.invert_yaxis()
-    ax.set_xlim(CHANNEL_FLOOR_HOURS, top * 40)
-    ticks = [t for t in (0.1, 1, 6, 24, 24 * 7, 24 * 7 * 12) if t <= top * 40]
+    right = top * 600  # room inside the axes for the longest label ("2,016 h (about 12 weeks)")
+    ax.set_xlim(CHANNEL_FLOOR_HOURS, right)
+    ticks = [t for t in (0.1, 1, 6, 24, 24 * 7, 24 * 7 * 12) if t <= top * 2]
     labels = {0.1: "6 min", 1: "1 h", 6: "6 h", 24: "1 day", 168: "1 week", 2016: "12 weeks"}
     ax.set_xticks(ticks, [labels[t] for t in ticks])
     ax.minorticks_off()
-    ax.set_xlabel(
-        "documented delay, from sending (or first asking) to the other side reading or answering"
-        " (log scale)"
-    )
-    ax.set_title("Channels between the capitals, 1962 and 2022: documented delays")
+    ax.set_xlabel("documented delay: from sending (or first asking) to reading or answering")
+    ax.set_title("Documented delays between the capitals, 1962 and 2022 (log scale)")
     return fig
 
 
@@ -954,29 +959,33 @@ BRIEF_RUBRIC = (
 EXAMPLE_BRIEF = (
     "Leader and date: Vladimir Putin, 1 October 2022, the day after he signed the treaties "
     "annexing four Ukrainian regions (event e22-annexation-ceremony). "
-    "Fears: losing the war he calls a special military operation, and a West he accuses of "
-    "nuclear blackmail (event e22-mobilisation-address). On 24 February he warned outsiders "
-    "that 'Russia's response will be immediate' (quote q-putin-24feb-consequences, "
-    "24 February 2022). "
-    "Goals: to keep the regions he has declared annexed and to deter NATO from deeper "
-    "involvement: 'If the territorial integrity of our country is threatened, we use all "
-    "available means to protect our people - this is not a bluff' (quote "
-    "q-putin-21sep-not-a-bluff, 21 September 2022). "
+    "Fears: as stated, NATO's eastward expansion and deployments near Russia, which his Foreign "
+    "Ministry's draft treaties of 17 December 2021 asked the United States and NATO to halt "
+    "(event e22-russia-draft-treaties); Western sanctions and 'aggressive statements' by NATO "
+    "leaders, which he cited on 27 February (event e22-deterrence-alert-order); a West he "
+    "accused of nuclear blackmail on 21 September (event e22-mobilisation-address). These are "
+    "stated concerns: the brief records them as his, not as proof of his private motives. His "
+    "warning of 24 February (quote q-putin-24feb-consequences) is not evidence of his fears: it "
+    "is a threat, which shows what he wants others to fear. "
+    "Goals: to keep the regions he has declared annexed and to keep NATO out of Ukraine. "
     "Pressures: the partial mobilisation he announced at home; partners such as India telling "
     "him 'Today's era isn't of war' (quote q-modi-not-era-of-war, 16 September 2022); and US "
     "warnings of 'catastrophic consequences for Russia' (quote q-sullivan-cbs-catastrophic, "
     "25 September 2022). "
-    "Red lines: in his own words, threats to Russia's territorial integrity, which after "
-    "30 September he applies to regions whose annexation Ukraine, the US and the UN "
-    "Secretary-General said had no legal value. "
+    "Red lines: in his words, 'if the territorial integrity of our country is threatened, we "
+    "will certainly use all the means at our disposal to protect Russia and our people' (quote "
+    "q-putin-21sep-not-a-bluff, 21 September 2022); after 30 September Moscow counts the "
+    "regions it declared annexed as Russian territory, an annexation the UN General Assembly "
+    "condemned (event e22-unga-es-11-4). "
     "Face-saving exits: a pause that Moscow could describe as protecting Russians rather than "
-    "as a retreat; any exit also needs Ukraine, whose foreign minister said Kyiv will reject "
-    "anything decided behind its back [euromaidanpress-2021-12-09-kuleba]. "
+    "as a retreat; any exit also needs Ukraine, whose foreign minister said on 9 December 2021 "
+    "that Kyiv will reject anything decided behind its back [euromaidanpress-2021-12-09-kuleba]. "
     "What I might be mirror-imaging: I assume he weighs losses as a leader facing elections "
     "would; he may weigh the humiliation of retreat more heavily. A quiet withdrawal presented "
     "as regrouping would show my reading was too gloomy. "
-    "Sources: q-putin-24feb-consequences; q-putin-21sep-not-a-bluff; q-modi-not-era-of-war; "
-    "q-sullivan-cbs-catastrophic; e22-annexation-ceremony; e22-mobilisation-address."
+    "Sources: e22-russia-draft-treaties; e22-deterrence-alert-order; e22-mobilisation-address; "
+    "q-putin-21sep-not-a-bluff; q-modi-not-era-of-war; q-sullivan-cbs-catastrophic; "
+    "e22-annexation-ceremony; e22-unga-es-11-4."
 )
 
 
