@@ -31,9 +31,10 @@ def main(argv: list[str]) -> int:
     for path in paths:
         estimate = measure(path)
         flag = " <- over" if estimate.longest_stretch > MAX_STRETCH_WORDS * 1.15 else ""
+        name = str(path.relative_to(root))
         print(
-            f"{str(path.relative_to(root)):38} {estimate.minutes:7.1f} "
-            f"{stated.get(str(path.relative_to(root)), ''):>14} {estimate.words:6d} {estimate.widgets:7d} "
+            f"{name:38} {estimate.minutes:7.1f} "
+            f"{stated.get(name, ''):>14} {estimate.words:6d} {estimate.widgets:7d} "
             f"{estimate.questions:9d} {estimate.longest_stretch:15d}{flag}"
         )
     return 0

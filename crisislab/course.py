@@ -16,7 +16,7 @@ class Lesson:
     number: int
     title: str
     filename: str
-    minutes: str
+    minutes: str  # "about N min": measured by crisislab.reading_time (tests hold them equal)
     question: str
     objectives: tuple[str, ...]
 
@@ -46,7 +46,7 @@ LESSONS: tuple[Lesson, ...] = (
         1,
         "Thirteen Days",
         "01_thirteen_days.ipynb",
-        "30-45 min",
+        "about 40 min",
         "What happened in October 1962, and who knew what, when?",
         (
             "Place the key events of 16-28 October 1962 in order and on the right day.",
@@ -59,7 +59,7 @@ LESSONS: tuple[Lesson, ...] = (
         2,
         "Strategic empathy",
         "02_strategic_empathy.ipynb",
-        "30-45 min",
+        "about 40 min",
         "Why could Kennedy and Khrushchev step back?",
         (
             "Define strategic empathy and tell it apart from sympathy or agreement.",
@@ -84,10 +84,13 @@ LESSONS: tuple[Lesson, ...] = (
         4,
         "1962 and 2022",
         "04_1962_and_2022.ipynb",
-        "40-50 min",
+        "about 40 min",
         "Does the lesson of 1962 apply to the nuclear crisis of 2022?",
         (
-            "Compare the 1962 and 2022 crises moment by moment.",
+            "Set out what Moscow, Kyiv and Washington said they wanted in 2022, and tell a "
+            "stated concern from a threat.",
+            "Compare the 1962 and 2022 crises moment by moment, and judge how far each parallel "
+            "goes.",
             "Compute and interpret arsenal figures given as ranges.",
             "Evaluate the article's argument with evidence for and against.",
             "Write a strategic-empathy brief for a leader in 2022.",

@@ -184,9 +184,9 @@ def quote_when(row: Mapping) -> str:
     """When a quotation was said, shown so that a later account never passes for a record.
 
     ``27 October 1962`` for a record made at the time; ``27 October 1962, as reported at the
-    time`` for words another person reported then; ``reported later (1987), of 24 October 1962``
-    for words others reported afterwards; ``memoirs (1970), recalling 27 October 1962`` for the
-    speaker's own later recollection.
+    time`` for words another person reported then; ``24 October 1962, as reported later by
+    others`` for words known only from later accounts by others; ``memoirs (1970), recalling
+    27 October 1962`` for the speaker's own later recollection.
     """
     kind = row.get("kind") or "record"
     said = _said(row.get("said_on"))
@@ -196,9 +196,10 @@ def quote_when(row: Mapping) -> str:
         word = _recollection_word(str(row.get("source_ids") or ""))
         text = f"{word} ({_year(row.get('said_on'))})" if said else f"later {word}"
         return f"{text}, recalling {about_text}" if about_text else text
-    if kind == "reported_later":
-        text = f"reported later ({_year(row.get('said_on'))})" if said else "reported later"
-        return f"{text}, of {about_text}" if about_text else text
+    if kind == "reported_later":  # said_on is when the words were said, not when reported
+        about_text = about_text or said
+        text = "as reported later by others"
+        return f"{about_text}, {text}" if about_text else text
     if kind == "reported_at_time":
         return f"{said or about_text or 'undated'}, as reported at the time"
     return said or about_text or "undated"
