@@ -72,7 +72,7 @@ LESSONS: tuple[Lesson, ...] = (
         3,
         "Decisions under pressure",
         "03_decisions_under_pressure.ipynb",
-        "30-45 min",
+        "about 40 min",
         "What could the leaders choose, and how did each side read the other's choices?",
         (
             "Compare the options the ExComm weighed and who argued for which.",
