@@ -14,8 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crisislab import checks
-from crisislab.checks import CORRECT, INCORRECT, UNANSWERED, Feedback, ask, check, questions
-from crisislab.questions import answer_hash
+from crisislab.checks import (
+    CORRECT,
+    INCORRECT,
+    SUBMITTED,
+    UNANSWERED,
+    Feedback,
+    ask,
+    check,
+    questions,
+)
+from crisislab.exercises.facts import answer_hash
 from tests.fixtures_exercises import use_course_data
 
 IDS = [q.id for q in questions()]
@@ -31,7 +40,7 @@ def course_data(tmp_path, monkeypatch):
 def test_blank_answers_are_not_attempted(course_data, qid, blank):
     feedback = check(qid, blank)
     assert feedback.status == UNANSWERED
-    assert "Replace ..." in feedback.message
+    assert "Replace the ..." in feedback.message
     assert feedback.hint == ""
 
 
@@ -52,11 +61,10 @@ def test_feedback_fields_for_right_and_wrong(course_data):
 def test_panel_says_status_in_words_and_cites_source(course_data):
     for answer, word in [(..., "Not attempted"), ("22 Oct 1962", "Correct"), ("1 Oct", "Not yet")]:
         feedback = check("00.try-it", answer)
-        bundle, metadata = feedback._repr_mimebundle_()
+        bundle = feedback._repr_mimebundle_()
         assert f"<strong>{word}</strong>" in bundle["text/html"]
         assert bundle["text/plain"].startswith(word)
-        assert metadata["crisislab"]["status"] == feedback.status
-        assert metadata["crisislab"]["question"] == "00.try-it"
+        assert set(bundle) == {"text/plain", "text/html"}  # no status metadata to forge
     right = check("00.try-it", "22 Oct 1962")
     assert "Source: [frus61-63v11d19]" in right.text()
     assert "[frus61-63v11d19]" in right.html()
@@ -66,7 +74,7 @@ def test_panel_is_deterministic(course_data):
     first = check("01.order", "A, B, C, D, E")._repr_mimebundle_()
     second = check("01.order", "A, B, C, D, E")._repr_mimebundle_()
     assert first == second
-    assert "0x" not in first[0]["text/html"]
+    assert "0x" not in first["text/html"]
 
 
 def test_panel_escapes_text():
@@ -125,7 +133,7 @@ def test_checks_module_imports_fast_without_reading_data(tmp_path):
 
 
 def test_hashed_answer_works_without_clear_text(course_data):
-    from crisislab.questions import get
+    from crisislab.exercises.catalogue import get
 
     facts = get("01.turkey-letter").facts()
     assert facts.hashed and "B" not in facts.correct
@@ -293,7 +301,8 @@ _ANY = st.recursive(
 @given(answer=_ANY)
 def test_check_never_raises_property(course_data, qid, answer):
     feedback = check(qid, answer)
-    assert feedback.status in (UNANSWERED, CORRECT, INCORRECT)
+    assert feedback.status in (UNANSWERED, CORRECT, INCORRECT, SUBMITTED)
+    assert "could not be read. Give a plain value" not in feedback.message  # no internal error
     assert feedback.question_id == qid
     text, page = feedback.text(), feedback.html()
     assert isinstance(text, str) and page.startswith("<div")

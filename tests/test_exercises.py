@@ -47,19 +47,26 @@ def test_no_solution_text_leaks_into_the_student_notebook(solution):
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)
 def test_student_outputs_show_not_attempted_and_solutions_correct(solution):
-    """What nbval then proves by re-running: every check is correct / not attempted."""
-    for path, word in ((solution, "Correct"), (authoring.student_path(solution), "Not attempted")):
+    """What nbval then proves by re-running: every check is correct (or, for free text,
+    submitted) in the key, and not attempted in the student's blank notebook."""
+    from crisislab.exercises.catalogue import get
+
+    for path, key in ((solution, True), (authoring.student_path(solution), False)):
         nb = notebooks.read(path)
-        statuses = [
-            output["metadata"]["crisislab"]["status"]
-            for cell in nb.cells
-            if cell.cell_type == "code"
-            for output in cell.get("outputs", [])
-            if "crisislab" in output.get("metadata", {})
-        ]
-        assert statuses, path.name
-        expected = "correct" if word == "Correct" else "unanswered"
-        assert set(statuses) == {expected}, path.name
+        seen = {}
+        for cell in nb.cells:
+            if cell.cell_type != "code" or not cell.source.startswith("check("):
+                continue
+            qid = _CHECK.findall(cell.source)[0]
+            texts = [o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])]
+            seen[qid] = texts[0].split(" [")[0] if texts else ""
+        assert seen, path.name
+        for qid, word in seen.items():
+            if not key:
+                expected = "Not attempted"
+            else:
+                expected = "Submitted" if get(qid).kind == "text" else "Correct"
+            assert word == expected, (path.name, qid, word)
 
 
 def _checked_ids(path):
@@ -94,17 +101,51 @@ def test_every_registered_question_appears_in_exactly_one_notebook_pair():
 def test_strip_solutions_replaces_block_with_prompt():
     source = (
         "x = 1\n"
-        '# BEGIN SOLUTION a date, e.g. "1 October 1962"\n'
+        "# BEGIN SOLUTION a date inside the quotes\n"
         "helper = 2\n"
         'answer = "22 October 1962"\n'
         "# END SOLUTION\n"
         "check('q', answer)"
     )
     stripped, removed = authoring.strip_solutions(source)
-    assert stripped == (
-        "x = 1\nanswer = ...  # a date, e.g. \"1 October 1962\"\ncheck('q', answer)"
-    )
+    assert stripped == "x = 1\nanswer = ...  # a date inside the quotes\ncheck('q', answer)"
     assert removed == ["helper = 2\n", 'answer = "22 October 1962"\n']
+
+
+@pytest.mark.parametrize(
+    "kind, solution, stub",
+    [
+        ("date", 'when = "22 October 1962"', 'when = "..."  # p'),
+        ("date", "when = date(1962, 10, 22)", 'when = "..."  # p'),
+        ("choice", 'letter = "B"', 'letter = "..."  # p'),
+        ("multiple", 'letters = ["A", "C"]', 'letters = "..."  # p'),
+        ("number", "n = 42", "n = ...  # p"),
+        ("time", "t = moment.astimezone(zone)", "t = ...  # p"),
+        ("date", 'when = row["date"]', 'when = "..."  # p'),
+        ("text", "path = sim.summary_markdown() + note", "path = ...  # p"),
+        ("text", 'essay = """Some words."""', '# p\nessay = """\n...\n"""'),
+    ],
+)
+def test_templates_let_a_novice_type_inside_quotes(kind, solution, stub):
+    """Typed text gets quotes (no SyntaxError for 14 October 1962); code keeps a bare `...`."""
+    from crisislab.checks import is_blank
+
+    source = f"# BEGIN SOLUTION p\n{solution}\n# END SOLUTION"
+    name = solution.split(" = ")[0]
+    stripped, _ = authoring.strip_solutions(source, kinds={name: kind})
+    assert stripped == stub
+    namespace: dict = {}
+    exec(stripped, namespace)  # the untouched template runs, and reads as not attempted
+    assert is_blank(namespace[name])
+
+
+def test_a_novice_typing_inside_the_quotes_makes_a_string(tmp_path, monkeypatch):
+    from crisislab.checks import check
+    from tests.fixtures_exercises import use_course_data
+
+    use_course_data(tmp_path / "data", monkeypatch)
+    filled = '"..."'.replace("...", "14 October 1962")
+    assert check("01.photos-date", eval(filled)).status != "unanswered"
 
 
 def test_strip_solutions_keeps_indent_and_has_a_default_prompt():

@@ -20,7 +20,11 @@ def course_data(tmp_path, monkeypatch):
 def _answer_some():
     check("01.photos-date", "14 October 1962")
     check("01.order", "A, B, C, D, E")
-    check("01.reflection", "Washington did not know about the submarine. " * 4)
+    check(
+        "01.reflection",
+        "Washington did not know about the submarine B-59 or its nuclear torpedo, so the "
+        "Chiefs' plan for an invasion looked far safer than it was that Saturday.",
+    )
 
 
 def test_saved_file_reads_on_its_own(course_data, tmp_path):
@@ -29,12 +33,15 @@ def test_saved_file_reads_on_its_own(course_data, tmp_path):
     assert path == tmp_path / "my_work" / "01_thirteen_days.md"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# My answers: 01_thirteen_days")
-    assert "2 correct, 1 not yet, 8 not attempted, of 11 questions." in text
+    assert "1 correct, 1 not yet, 8 not attempted, 1 submitted for scoring" in text
     assert "## 01.photos-date" in text and "14 October 1962" in text
     assert "**Check:** Not yet." in text and "came after" in text  # the order hint
-    assert "Washington did not know about the submarine." in text  # the reflection in full
+    assert "Washington did not know about the submarine B-59" in text  # the reflection in full
     assert "A model answer" in text
-    assert "## 01.distance-washington" in text and "*Not checked in this session.*" in text
+    assert "## 01.distance-washington" in text
+    # each question's prompt and options stand beside the answer
+    assert "**Question.** Put these events in the order they happened" in text
+    assert "- A. " in text and "- E. " in text
 
 
 def test_never_overwrites_and_numbers_new_files(course_data, tmp_path):
@@ -171,3 +178,47 @@ def test_an_interrupted_save_keeps_earlier_work_and_the_next_save_works(
     assert [p.name for p in folder.iterdir()] == [first.name]  # no temp file left behind
     second = export.save_answers("01_thirteen_days", folder)
     assert second.name == "01_thirteen_days-2.md"
+
+
+def test_after_a_kernel_restart_answers_are_read_again_from_the_notebook(
+    course_data, tmp_path, monkeypatch
+):
+    """Nothing checked in this session: literal answers come from the file; code ones say why."""
+    import nbformat
+
+    from crisislab.checks import clear_attempts
+    from crisislab.paths import repo_root
+
+    clear_attempts()
+    nb = nbformat.read(str(repo_root() / "exercises" / "01_thirteen_days.ipynb"), 4)
+    for cell in nb.cells:
+        cell.source = cell.source.replace('photos_date = "..."', 'photos_date = "14 October 1962"')
+        cell.source = cell.source.replace(
+            "distance = ...", "distance = geo.distance_km(1, 2, 3, 4)"
+        )
+        cell.source = cell.source.replace('met_dobrynin = "..."', "met_dobrynin = Robert Kennedy")
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    nbformat.write(nb, str(folder / "01_thirteen_days.ipynb"))
+    monkeypatch.chdir(folder)
+    text = export.render_markdown("01_thirteen_days")
+    photos = text.split("## 01.photos-date")[1].split("## ")[0]
+    assert "14 October 1962" in photos and "**Check:** Correct." in photos
+    assert "read from the notebook file as last saved" in photos
+    distance = text.split("## 01.distance-washington")[1].split("## ")[0]
+    assert "Not saved: this answer is computed by code" in distance
+    name = text.split("## 01.rfk-dobrynin")[1].split("## ")[0]
+    assert "Not saved:" in name and "between quotes" in name  # the slip, named
+    assert "Not checked in this session" not in text
+    button = export.SaveButton("01_thirteen_days", tmp_path / "my_work")
+    button.save()
+    assert "2 answer(s) could not be saved" in button.shown_text()
+
+
+def test_without_the_notebook_file_the_save_says_so(course_data, tmp_path, monkeypatch):
+    from crisislab.checks import clear_attempts
+
+    clear_attempts()
+    monkeypatch.chdir(tmp_path)
+    text = export.render_markdown("07_no_such_lesson", lesson=1)
+    assert "was not found next to this one" in text

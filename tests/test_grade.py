@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,17 +25,18 @@ ROOT = repo_root()
 STUDENT = ROOT / "exercises" / "01_thirteen_days.ipynb"
 SOLVED = ROOT / "exercises" / "solutions" / "01_thirteen_days.ipynb"
 LESSON_ONE = 11  # questions registered for lesson 1 (10 auto-checked and 1 reflection)
+AUTO_ONE = 10
 
 
 def _fill(nb, answers):
-    """Replace `name = ...  # prompt` lines of a student notebook with given answers."""
+    """Replace the template line `name = ...` or `name = "..."` of each answer cell."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         lines = cell.source.split("\n")
         for i, line in enumerate(lines):
-            name = line.split(" = ...", 1)[0]
-            if " = ...  #" in line and name in answers:
+            name = line.split(" = ", 1)[0]
+            if name in answers and (" = ...  #" in line or ' = "..."  #' in line):
                 lines[i] = f"{name} = {answers[name]}"
         cell.source = "\n".join(lines)
     return nb
@@ -77,7 +79,9 @@ def test_blank_notebook_is_all_not_attempted(graded):
     report = graded[0]["blank"]
     assert report.problem == "" and report.total == LESSON_ONE
     assert report.count("unanswered") == LESSON_ONE and not report.complete
-    assert "Score: 0/11 correct (0%); 0 not yet, 11 not attempted." in report.table()
+    assert "Score: 0/10 automatically checked questions correct (0%); 0 not yet, 11 not " in (
+        report.table()
+    )
     assert report.cell_errors == []
 
 
@@ -96,13 +100,22 @@ def test_half_done_notebook_reports_each_question(graded):
     )
     table = report.table()
     assert "01.order" in table and "not yet" in table and "came after" in table  # the hint
-    assert "Score: 3/11 correct (27%); 1 not yet, 7 not attempted." in table
+    assert "Score: 3/10 automatically checked questions correct (30%); 1 not yet" in table
+    how = {r.question_id: r.how for r in report.results}
+    assert how["01.photos-date"] == "literal" and how["01.distance-washington"] == "literal"
 
 
 def test_solved_notebook_is_complete(graded):
     report = graded[0]["solved"]
-    assert report.complete and report.count("correct") == LESSON_ONE
-    assert "Score: 11/11 correct (100%)" in report.table()
+    assert report.complete and report.count("correct") == AUTO_ONE
+    assert report.count("submitted") == 1  # the reflection: to score, never "correct"
+    assert "Score: 10/10 automatically checked questions correct (100%)" in report.table()
+    assert re.search(r"01\.reflection +to score", report.table())
+    how = {r.question_id: r.how for r in report.results}
+    # computed by code in the answer cell: collected from the kernel, dates with their zone
+    assert how["01.distance-washington"] == "computed"
+    assert how["01.speech-moscow-time"] == "computed"
+    assert how["01.photos-date"] == "literal"
 
 
 def test_grading_never_changes_the_notebook(graded):
@@ -122,10 +135,18 @@ def test_exit_codes_and_csv_for_a_folder(graded, tmp_path, monkeypatch, capsys):
     printed = capsys.readouterr().out
     assert "== 01_alice.ipynb" in printed and "== 01_bob.ipynb" in printed
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert [(r["notebook"], r["correct"], r["total"], r["score_percent"]) for r in rows] == [
-        ("01_alice.ipynb", "3", "11", "27"),
-        ("01_bob.ipynb", "11", "11", "100"),
+    assert [
+        (r["notebook"], r["correct"], r["submitted"], r["auto_checked"], r["score_percent"])
+        for r in rows
+    ] == [
+        ("01_alice.ipynb", "3", "0", "10", "30"),
+        ("01_bob.ipynb", "10", "1", "10", "100"),
     ]
+    # one column per question, holding its status
+    assert rows[0]["01.photos-date"] == "correct" and rows[0]["01.order"] == "not yet"
+    assert rows[0]["01.r12-reach"] == "not attempted"
+    assert rows[1]["01.reflection"] == "to score"
+    assert rows[1]["computed"] == "01.distance-washington;01.r12-reach;01.speech-moscow-time"
 
 
 def test_command_line_exits_zero_when_all_correct(graded, tmp_path):
@@ -140,7 +161,7 @@ def test_command_line_exits_zero_when_all_correct(graded, tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stderr == ""  # no kernel log noise for the instructor
-    assert "11/11 correct" in done.stdout
+    assert "10/10 automatically checked questions correct" in done.stdout
 
 
 def test_a_cell_that_raises_is_reported_and_grading_goes_on(tmp_path, monkeypatch):
@@ -155,8 +176,14 @@ def test_a_cell_that_raises_is_reported_and_grading_goes_on(tmp_path, monkeypatc
     status = {r.question_id: r for r in report.results}
     assert status["01.shootdown-date"].status == "correct"  # cells after the error still ran
     assert status["01.photos-date"].status == "unanswered"
-    assert "did not run" in status["01.photos-date"].hint
-    assert any("NameError" in e for e in report.cell_errors)
+    assert status["01.photos-date"].how == "computed"
+    assert 'under "1. On the right day"' in status["01.photos-date"].hint
+    # the cell is named as a student sees it, not by an internal index
+    assert report.cell_errors[0] == (
+        'the cell under "1. On the right day" that starts "photos_date = undefined_name" '
+        "raised NameError."
+    )
+    assert not any("code cell" in e for e in report.cell_errors)
 
 
 def test_unavailable_data_is_reported_as_the_reason(tmp_path, monkeypatch):
@@ -189,3 +216,97 @@ def test_corrupt_and_missing_notebooks_get_a_clear_message(tmp_path, capsys):
     empty.mkdir()
     assert grade.main([str(empty)]) == 2
     assert "holds no notebooks" in capsys.readouterr().out
+
+
+def test_a_syntax_slip_is_named_without_running_anything(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    nb = nbformat.read(str(STUDENT), 4)
+    for cell in nb.cells:
+        cell.source = cell.source.replace('photos_date = "..."', "photos_date = 14 October 1962")
+    path = tmp_path / "01_thirteen_days.ipynb"
+    nbformat.write(nb, str(path))
+    report = grade.grade_notebook(path, run=False)
+    result = {r.question_id: r for r in report.results}["01.photos-date"]
+    assert result.status == "unanswered"
+    assert 'under "1. On the right day"' in result.hint and "between quotes" in result.hint
+
+
+def test_literal_answers_are_read_from_the_file_without_a_kernel(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    answers = {
+        "photos_date": "date(1962, 10, 14)",
+        "order": '"C, B, E, D, A"',
+        "turkey_letter": '"B"',
+        "reflection": '"blah " * 45',  # computed, and not read without a kernel
+    }
+    path = tmp_path / "01_thirteen_days.ipynb"
+    nbformat.write(_fill(nbformat.read(str(STUDENT), 4), answers), str(path))
+    report = grade.grade_notebook(path, run=False)
+    status = {r.question_id: (r.status, r.how) for r in report.results}
+    assert status["01.photos-date"] == ("correct", "literal")
+    assert status["01.order"] == ("correct", "literal")
+    assert status["01.turkey-letter"] == ("correct", "literal")
+    assert status["01.distance-washington"] == ("unanswered", "literal")  # the untouched `...`
+
+
+def test_a_folder_mixing_lessons_gives_one_csv_with_every_lessons_columns(tmp_path, monkeypatch):
+    from crisislab.checks import questions
+
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(SOLVED, folder / "01_alice.ipynb")
+    minimal = nbformat.v4.new_notebook()
+    minimal.cells = [
+        nbformat.v4.new_code_cell("from crisislab.checks import check"),
+        nbformat.v4.new_code_cell('define = "C"'),
+        nbformat.v4.new_code_cell('check("02.define", define)'),
+    ]
+    nbformat.write(minimal, str(folder / "02_bob.ipynb"))
+    (folder / "03_carol.ipynb").write_text("not json", encoding="utf-8")
+    out = tmp_path / "scores.csv"
+    assert grade.main([str(folder), "--csv", str(out)]) == 2  # carol's file is unreadable
+    rows = {r["notebook"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    header = next(csv.reader(out.open(encoding="utf-8")))
+    for qid in [q.id for q in questions(1)] + [q.id for q in questions(2)]:
+        assert qid in header
+    assert header.index("01.reflection") < header.index("02.define") < header.index("correct")
+    assert rows["01_alice.ipynb"]["02.define"] == ""  # blank where it does not apply
+    assert rows["02_bob.ipynb"]["01.photos-date"] == ""
+    assert rows["02_bob.ipynb"]["02.empathy-map"] == "not attempted"
+    assert rows["03_carol.ipynb"]["problem"].startswith("03_carol.ipynb is not a readable")
+    assert rows["03_carol.ipynb"]["score_percent"] == ""
+
+
+def test_readme_grading_command_works_from_a_fresh_terminal(graded, tmp_path):
+    """`.venv/bin/python -m crisislab.grade` with no activated environment and a bare PATH."""
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if not venv_python.exists():
+        pytest.skip("no .venv in this checkout")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/python -m crisislab.grade submissions/ --csv scores.csv" in readme
+    _, _, _, paths = graded
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    shutil.copy(paths["solved"], folder / "01_bob.ipynb")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": os.environ.get("HOME", str(tmp_path)),
+        "CRISISLAB_DATA": str(write_course_dataset(tmp_path / "data")),
+    }
+    done = subprocess.run(
+        [
+            ".venv/bin/python",
+            "-m",
+            "crisislab.grade",
+            str(folder),
+            "--csv",
+            str(tmp_path / "s.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "10/10 automatically checked questions correct" in done.stdout

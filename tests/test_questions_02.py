@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from crisislab import course
-from crisislab.checks import CORRECT, INCORRECT, UNANSWERED, check
-from crisislab.questions import get, questions
-from crisislab.questions_02 import LESSON
+from crisislab.checks import CORRECT, INCORRECT, SUBMITTED, UNANSWERED, check
+from crisislab.exercises.bank.lesson02 import LESSON
+from crisislab.exercises.catalogue import get, questions
 from tests.datafixtures import write_dataset
 
 RIGHT = {
@@ -58,7 +58,8 @@ def test_lesson_2_has_enough_questions_each_tied_to_an_objective():
 @pytest.mark.parametrize("question_id", sorted(RIGHT))
 def test_right_answer_is_accepted_with_a_reason(question_id):
     feedback = check(question_id, RIGHT[question_id])
-    assert feedback.status == CORRECT, feedback.message
+    expected = SUBMITTED if get(question_id).kind == "text" else CORRECT
+    assert feedback.status == expected, feedback.message
     assert feedback.why or feedback.model_answer
 
 
@@ -113,9 +114,9 @@ def test_missing_data_makes_a_question_unavailable_not_a_traceback(tmp_path, mon
         assert "unavailable" in feedback.message
 
 
-def test_prompts_name_their_examples():
+def test_prompts_name_the_form_of_an_answer():
     for question_id in RIGHT:
-        assert get(question_id).example
+        assert get(question_id).answer_form
 
 
 def test_lesson_and_exercise_state_the_course_objectives_verbatim(root):

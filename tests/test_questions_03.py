@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-import crisislab.questions_03  # noqa: F401  (registers the questions)
+import crisislab.exercises.bank.lesson03  # noqa: F401  (registers the questions)
 from crisislab import letters
-from crisislab.checks import CORRECT, INCORRECT, UNANSWERED, check
-from crisislab.questions import questions
+from crisislab.checks import CORRECT, INCORRECT, SUBMITTED, UNANSWERED, check
+from crisislab.exercises.catalogue import questions
 
 IDS = [
     "03.blockade-critic",
@@ -36,9 +36,9 @@ def test_lesson_3_questions_are_registered_in_order():
 def test_the_import_registers_once():
     import importlib
 
-    import crisislab.questions_03 as module
+    import crisislab.exercises.bank.lesson03 as module
 
-    assert importlib.import_module("crisislab.questions_03") is module
+    assert importlib.import_module("crisislab.exercises.bank.lesson03") is module
     assert len([q for q in questions(lesson=3) if q.id == "03.war-count"]) == 1
 
 
@@ -146,7 +146,7 @@ def test_reflections_need_some_words_and_show_a_model_answer():
         "pulling; counting cannot see that plea or what the reply leaves out."
     )
     feedback = check("03.close-reading", text)
-    assert feedback.correct and feedback.model_answer and feedback.rubric
+    assert feedback.status == SUBMITTED and feedback.model_answer and feedback.rubric
     # the model answer is built from the letters, and quotes them verbatim
     top = letters.top_words(letters.text("khrushchev-1962-10-26"), 1)[0][0]
     assert f"'{top}'" in feedback.model_answer
@@ -161,8 +161,17 @@ def test_path_question_accepts_a_simulator_summary():
 
     sim = DecisionSimulator()
     sim.choose("oct16-response", "air-strike")
-    feedback = check("03.my-path", sim.summary_markdown() + "\nI chose force first.")
-    assert feedback.correct
+    comment = (
+        "\nI chose an air strike first because the missiles seemed an intolerable threat, "
+        "but the feedback showed the strike could not promise to destroy every launcher."
+    )
+    feedback = check("03.my-path", sim.summary_markdown() + comment)
+    assert feedback.status == SUBMITTED and not feedback.correct
+    # the path alone, an empty path, or a comment of filler is not yet work to score
+    assert check("03.my-path", sim.summary_markdown()).status == INCORRECT
+    empty = DecisionSimulator().summary_markdown() + comment
+    assert "path is empty" in check("03.my-path", empty).message
+    assert check("03.my-path", sim.summary_markdown() + " blah" * 45).status == INCORRECT
 
 
 def test_missing_data_shows_unavailable_not_a_traceback(tmp_path, monkeypatch):

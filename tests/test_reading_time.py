@@ -49,7 +49,7 @@ def test_words_skip_markup_addresses_and_collapsed_blocks():
         "<b>bold</b><details><summary>Go deeper</summary>ten words that a student may skip "
         "entirely if short of time</details>"
     )
-    assert reading_time.words(text) == 7  # Two words and a link bold (summary skipped too)
+    assert reading_time.words(text) == 6  # "Two words and a link bold" (the summary skipped too)
 
 
 def test_measure_counts_reading_widgets_questions_and_stretches(tmp_path):
@@ -150,3 +150,14 @@ def test_marker_is_short_and_carries_its_id():
     assert sources.marker("dobbs-2008") == '[Dobbs 2008](#Sources "dobbs-2008")'
     assert sources.short_label("frus61-63v6d65") == "FRUS vol. VI doc. 65"
     assert sources.marker("dobbs-2008", "Dobbs") == '[Dobbs](#Sources "dobbs-2008")'
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.name
+)
+def test_each_exercise_states_its_measured_time(path):
+    estimate = reading_time.measure(path)
+    header = " ".join(_markdown_cells(path)[:2])
+    stated = re.search(r"\*\*Time:\*\* about (\d+) min", header)
+    assert stated, f"{path.name} states no time"
+    assert abs(estimate.minutes - int(stated.group(1))) <= 5, estimate.summary()

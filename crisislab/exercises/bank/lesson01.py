@@ -1,292 +1,33 @@
-"""Every exercise question of the course, registered once: id, lesson, prompt, kind, feedback.
+"""Lesson 1's questions (Thirteen Days): dates, order, who knew what, distances, clocks.
 
-Accepted answers are *derived* from ``data/`` where the fact lives there (an event's date, a
-geodesic distance between two places, a time converted with ``zoneinfo``), so that a check can
-never drift from the tables the lessons show. Nothing is read at import: each question's
-``facts()`` loads what it needs when a student checks an answer, and a question whose data is
-missing raises :class:`Unavailable`, which :func:`crisislab.checks.check` turns into a friendly
-"this question's data is unavailable" panel.
-
-    >>> from crisislab.questions import questions
-    >>> [q.id for q in questions(lesson=1)][:2]
-    ['01.photos-date', '01.shootdown-date']
+Registered on import; every accepted answer is read from ``data/`` when an answer is checked.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-KINDS = ("date", "number", "choice", "multiple", "order", "name", "time", "text")
-
-
-class Unavailable(Exception):
-    """A question's facts cannot be built from the data (missing file, row or value)."""
-
-
-def answer_hash(question_id: str, answer: str) -> str:
-    """The stored form of a hidden answer: sha256 of the question id and the normalised answer."""
-    text = f"crisislab:{question_id}:{answer.strip().casefold()}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-# ---------------------------------------------------------------- resolved facts, one per kind
-
-
-@dataclass(frozen=True)
-class DateFacts:
-    """A date question: the accepted date and hints for dates students often give instead."""
-
-    answer: date
-    why: str
-    sources: str
-    wrong: tuple[tuple[date, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class NumberFacts:
-    """A number with a tolerance and unit, plus hints for values that betray a known mistake."""
-
-    answer: float
-    tolerance: float
-    unit: str
-    why: str
-    sources: str
-    wrong: tuple[tuple[float, str], ...] = ()
-    unit_words: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ChoiceFacts:
-    """Single or multiple choice: labelled options, the right labels (maybe hashed), notes."""
-
-    options: tuple[tuple[str, str], ...]  # (label, text), in the order shown
-    correct: frozenset[str]  # labels, or answer_hash(question id, label) when hashed
-    notes: dict[str, str]  # per label: why it is right, or a hint when it is chosen wrongly
-    why: str
-    sources: str
-    multiple: bool = False
-    hashed: bool = False
-
-
-@dataclass(frozen=True)
-class OrderFacts:
-    """Events to put in order: labelled items as shown and the order they happened in."""
-
-    items: tuple[tuple[str, str], ...]  # (label, event title), in the (scrambled) order shown
-    ids: dict[str, str]  # label -> event id
-    order: tuple[str, ...]  # labels in the order the events happened
-    why: str
-    sources: str
-
-
-@dataclass(frozen=True)
-class NameFacts:
-    """A person: every accepted spelling, and who else a name could mean (for the hint)."""
-
-    person_id: str
-    name: str
-    accepted: frozenset[str]  # normalised names and aliases of the right person
-    others: dict[str, tuple[str, str, str]]  # normalised alias -> (person id, name, role)
-    wrong: dict[str, str]  # person id -> hint for that likely mix-up
-    why: str
-    sources: str
-
-
-@dataclass(frozen=True)
-class TimeFacts:
-    """A moment converted between capitals: the answer as an aware local time, and the source."""
-
-    answer: datetime  # aware, in the target zone
-    source: datetime  # aware, as recorded
-    target_place: str
-    source_place: str
-    why: str
-    sources: str
-    tolerance_minutes: int = 10
-
-
-@dataclass(frozen=True)
-class TextFacts:
-    """A reflection: not graded; checks something was written, then shows a model and a rubric."""
-
-    model_answer: str
-    rubric: tuple[str, ...]
-    sources: str
-    min_words: int = 15
-
-
-@dataclass(frozen=True)
-class Question:
-    """One registered question: what is asked, of which kind, and how to build its facts."""
-
-    id: str
-    lesson: int
-    prompt: str
-    kind: str
-    facts: Callable[[], object] = field(repr=False, compare=False)
-    objective: int | None = None  # 1-based number of the lesson objective it practises
-    example: str = ""  # what a well-formed answer looks like, shown in the student prompt
-
-
-_REGISTRY: dict[str, Question] = {}
-
-
-def register(question: Question) -> Question:
-    """Add a question to the registry; ids are unique and kinds known (an author's mistake)."""
-    if question.id in _REGISTRY:
-        raise ValueError(f"question {question.id!r} is registered twice")
-    if question.kind not in KINDS:
-        raise ValueError(f"question {question.id!r} has unknown kind {question.kind!r}")
-    _REGISTRY[question.id] = question
-    return question
-
-
-def questions(lesson: int | None = None) -> list[Question]:
-    """Every registered question (or one lesson's), in the order they were registered."""
-    _load_lesson_modules()
-    return [q for q in _REGISTRY.values() if lesson is None or q.lesson == lesson]
-
-
-def get(question_id: object) -> Question | None:
-    """The question with this id, or None."""
-    if not isinstance(question_id, str):
-        return None
-    _load_lesson_modules()
-    return _REGISTRY.get(question_id)
-
-
-#: Lesson modules that failed to import, with the error (a test keeps this empty).
-LOAD_ERRORS: dict[str, str] = {}
-_LOADED = False
-
-
-def _load_lesson_modules() -> None:
-    """Import the other lessons' question modules (``questions_NN.py``) once, on first use.
-
-    Lazily, so that importing the checks stays fast; a module that fails to import is noted in
-    :data:`LOAD_ERRORS` and its questions answer "there is no question", never a traceback.
-    """
-    global _LOADED
-    if _LOADED:
-        return
-    _LOADED = True
-    import importlib
-    import pkgutil
-    import re
-    from pathlib import Path
-
-    folder = Path(__file__).resolve().parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(folder)]))
-    for name in names:
-        if re.fullmatch(r"questions_\d{2}", name):
-            try:
-                importlib.import_module(f"{__package__}.{name}")
-            except Exception as exc:  # reported by the tests, never raised at a student
-                LOAD_ERRORS[name] = f"{type(exc).__name__}: {exc}"
-
-
-# ---------------------------------------------------------------- reading the data (lazily)
-
-
-def _table(name: str):
-    from . import data  # imported here: the checks module must import fast
-
-    try:
-        return data.load(name)
-    except Exception as exc:  # DataError, a missing file: the question says it is unavailable
-        raise Unavailable(f"the table {name} could not be loaded ({exc})") from None
-
-
-def _row(table: str, row_id: str) -> dict:
-    frame = _table(table)
-    match = frame[frame["id"] == row_id]
-    if match.empty:
-        raise Unavailable(f"{table}.csv has no row {row_id!r}")
-    return match.iloc[0].to_dict()
-
-
-def _event(event_id: str) -> dict:
-    return _row("events_1962", event_id)
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _sources(*rows: dict) -> str:
-    ids: list[str] = []
-    for row in rows:
-        for part in str(row.get("source_ids", "")).split(";"):
-            if part.strip() and part.strip() not in ids:
-                ids.append(part.strip())
-    return ";".join(ids)
-
-
-def _lead_sources(*rows: dict) -> str:
-    """The first source of each row: a short citation for an answer that spans several rows."""
-    ids: list[str] = []
-    for row in rows:
-        first = str(row.get("source_ids", "")).split(";")[0].strip()
-        if first and first not in ids:
-            ids.append(first)
-    return ";".join(ids)
-
-
-def _sentence(text: str) -> str:
-    text = " ".join(str(text).split())
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _event_hints(pairs: tuple[tuple[str, str], ...], answer: date) -> tuple[tuple[date, str], ...]:
-    """Hints keyed by the dates of other events (skipped when an event is missing)."""
-    hints = []
-    for event_id, hint in pairs:
-        try:
-            day = _event(event_id)["date"]
-        except Unavailable:
-            continue
-        if day != answer:
-            hints.append((day, hint))
-    return tuple(hints)
-
-
-def _event_date(event_id: str, hints: tuple[tuple[str, str], ...] = ()) -> Callable[[], DateFacts]:
-    def facts() -> DateFacts:
-        row = _event(event_id)
-        why = f"{row['title']}: {_long_date(row['date'])}. {_sentence(row['description'])}"
-        return DateFacts(row["date"], why, _sources(row), _event_hints(hints, row["date"]))
-
-    return facts
-
-
-# ---------------------------------------------------------------- lesson 0: a practice question
-
-register(
-    Question(
-        "00.try-it",
-        0,
-        "On what date did President Kennedy address the nation about the missiles in Cuba?",
-        "date",
-        _event_date(
-            "e62-address-to-nation",
-            (
-                (
-                    "e62-bundy-briefs-president",
-                    "That is when Kennedy first saw the photographs; "
-                    "he spoke to the public almost a week later.",
-                ),
-                ("e62-radio-moscow-acceptance", "That is the day the crisis ended."),
-            ),
-        ),
-        objective=3,
-        example='a date such as "1 October 1962"',
-    )
+from ..facts import (
+    ChoiceFacts,
+    DateFacts,
+    NumberFacts,
+    TextFacts,
+    TimeFacts,
+    Unavailable,
+    _event,
+    _event_date,
+    _event_hints,
+    _lead_sources,
+    _long_date,
+    _person_facts,
+    _row,
+    _sentence,
+    _sources,
+    event_order_facts,
 )
+from ..registry import Question, register
 
 # ---------------------------------------------------------------- lesson 1: Thirteen Days
 
@@ -312,7 +53,6 @@ register(
             ),
         ),
         objective=1,
-        example='a date such as "1 October 1962"',
     )
 )
 
@@ -338,7 +78,6 @@ register(
             ),
         ),
         objective=1,
-        example='a date such as "1 October 1962"',
     )
 )
 
@@ -351,41 +90,7 @@ _ORDER_ITEMS = (
     ("E", "e62-bucharest"),
 )
 
-
-def event_order_facts(
-    year: int, items: tuple[tuple[str, str], ...], cite: Callable[..., str] | None = None
-) -> Callable[[], OrderFacts]:
-    """Facts for "put these events in order": labelled event ids of one year, as shown.
-
-    The right order is read from the data (events compared as instants, across time zones),
-    so the question follows any correction of a date or a time in the events table.
-    """
-
-    def facts() -> OrderFacts:
-        from . import data
-
-        rows = {label: _row(f"events_{year}", event_id) for label, event_id in items}
-        try:
-            ordered_ids = list(data.events(year)["id"])
-        except Exception as exc:
-            raise Unavailable(f"the {year} events could not be ordered ({exc})") from None
-        order = tuple(sorted(rows, key=lambda label: ordered_ids.index(rows[label]["id"])))
-        steps = "; ".join(
-            f"{rows[label]['title']} ({_long_date(rows[label]['date'])})" for label in order
-        )
-        return OrderFacts(
-            items=tuple((label, rows[label]["title"]) for label, _ in items),
-            ids=dict(items),
-            order=order,
-            why=f"In order: {steps}.",
-            sources=(cite or _lead_sources)(*rows.values()),
-        )
-
-    return facts
-
-
 _order_facts = event_order_facts(1962, _ORDER_ITEMS)
-
 
 register(
     Question(
@@ -395,13 +100,12 @@ register(
         "order",
         _order_facts,
         objective=1,
-        example='a list of letters such as ["A", "B", "C", "D", "E"], in your order',
     )
 )
 
 
 def _moscow_learned_facts() -> DateFacts:
-    from .data import parse_learned
+    from ...data import parse_learned
 
     row = _event("e62-u2-photographs")
     raw = str(row.get("moscow_learned", ""))
@@ -447,7 +151,6 @@ register(
         "date",
         _moscow_learned_facts,
         objective=2,
-        example='a date such as "1 October 1962"',
     )
 )
 
@@ -464,7 +167,7 @@ _CRISIS_END = date(1962, 10, 28)
 
 
 def _not_known_facts() -> ChoiceFacts:
-    from .data import parse_learned
+    from ...data import parse_learned
 
     rows = {label: _event(event_id) for label, event_id in _NOT_KNOWN_OPTIONS}
     correct, notes = set(), {}
@@ -505,7 +208,6 @@ register(
         "multiple",
         _not_known_facts,
         objective=2,
-        example='a list of letters such as ["A"] or ["A", "C"]',
     )
 )
 
@@ -515,7 +217,7 @@ def _place(place_id: str) -> dict:
 
 
 def _distance(a: dict, b: dict) -> float:
-    from .geo import distance_km
+    from ...geo import distance_km
 
     return distance_km(float(a["lat"]), float(a["lon"]), float(b["lat"]), float(b["lon"]))
 
@@ -550,6 +252,8 @@ def _distance_facts() -> NumberFacts:
         sources=_sources(site, capital),
         wrong=tuple(wrong),
         unit_words=("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"),
+        advice="Check the two places, and that the distance is in kilometres along the great "
+        "circle (geo.distance_km).",
     )
 
 
@@ -562,7 +266,7 @@ register(
         "number",
         _distance_facts,
         objective=3,
-        example="a number of km, such as 1234",
+        form="a number of km (no quotes needed), or code that computes it",
     )
 )
 
@@ -610,7 +314,6 @@ register(
         "multiple",
         _reach_facts,
         objective=3,
-        example='a list of letters such as ["A"] or ["A", "C"]',
     )
 )
 
@@ -647,7 +350,7 @@ register(
         "time",
         _speech_moscow_facts,
         objective=3,
-        example='a time such as "14:30 on 1 October 1962", or a datetime',
+        form='a time and its day in quotes, like "14:30 on 1 January 1962", or a datetime',
     )
 )
 
@@ -693,48 +396,8 @@ register(
         "choice",
         _turkey_facts,
         objective=4,
-        example='one letter such as "A"',
     )
 )
-
-
-def _people_index() -> tuple[dict[str, dict], dict[str, tuple[str, str, str]]]:
-    from .checks import normalise_name
-
-    frame = _table("people")
-    by_id, aliases = {}, {}
-    for row in frame.to_dict("records"):
-        by_id[row["id"]] = row
-        for alias in [row["id"], row["name"], *str(row.get("aliases", "")).split(";")]:
-            key = normalise_name(alias)
-            if key and key not in aliases:
-                aliases[key] = (row["id"], row["name"], row["role"])
-    return by_id, aliases
-
-
-def _person_facts(
-    person_id: str, event_id: str, wrong: dict[str, str], why: str
-) -> Callable[[], NameFacts]:
-    def facts() -> NameFacts:
-        from .checks import normalise_name
-
-        by_id, aliases = _people_index()
-        if person_id not in by_id:
-            raise Unavailable(f"people.csv has no row {person_id!r}")
-        row = by_id[person_id]
-        event = _event(event_id)
-        accepted = {normalise_name(row["id"]), normalise_name(row["name"])}
-        accepted |= {normalise_name(a) for a in str(row.get("aliases", "")).split(";")}
-        accepted.discard("")
-        others = {k: v for k, v in aliases.items() if v[0] != person_id}
-        # A name shared by two people (say, "Kennedy") is not accepted: it does not say who.
-        accepted -= set(others)
-        text = why.format(name=row["name"], role=row["role"], date=_long_date(event["date"]))
-        return NameFacts(
-            person_id, row["name"], frozenset(accepted), others, wrong, text, _sources(event, row)
-        )
-
-    return facts
 
 
 register(
@@ -758,7 +421,6 @@ register(
             "promise that the missiles in Turkey would go within months.",
         ),
         objective=4,
-        example='a name such as "Firstname Lastname"',
     )
 )
 
@@ -790,17 +452,5 @@ register(
             sources="",
         ),
         objective=2,
-        example="a few sentences between quotes",
     )
 )
-
-
-__all__ = [
-    "KINDS",
-    "Question",
-    "Unavailable",
-    "answer_hash",
-    "get",
-    "questions",
-    "register",
-]

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .questions import (
+from ..facts import (
     ChoiceFacts,
     NameFacts,
     NumberFacts,
-    Question,
     TextFacts,
     Unavailable,
     _people_index,
@@ -22,8 +21,9 @@ from .questions import (
     _sentence,
     _sources,
     _table,
-    register,
+    quote_attribution,
 )
+from ..registry import Question, register
 
 LESSON = 2
 
@@ -73,7 +73,6 @@ register(
         "choice",
         _define_facts,
         objective=1,
-        example='"A"',
     )
 )
 
@@ -114,7 +113,6 @@ register(
         "multiple",
         _sympathy_facts,
         objective=1,
-        example='["A"] or "A, B"',
     )
 )
 
@@ -173,7 +171,6 @@ register(
             "cia-smith-2007-snie-85-3-62",
         ),
         objective=2,
-        example='"A"',
     )
 )
 
@@ -198,7 +195,6 @@ register(
             "rs-2022-strategic-empathy",
         ),
         objective=2,
-        example='"A"',
     )
 )
 
@@ -206,9 +202,10 @@ register(
     Question(
         "02.attribution",
         LESSON,
-        "A U-2 was shot down over Cuba on 27 October by Soviet commanders acting without "
-        "Moscow's authorisation, yet each capital was tempted to read the act as a deliberate "
-        "choice of the other side's leaders. Which error is that? Give one letter.",
+        "On 27 October an SA-2 battery shot down a U-2 over Cuba; who gave the order is still "
+        "disputed. Washington had planned to answer any shoot-down as a hostile act of the "
+        "Soviet side, and Khrushchev wrote to Castro as if the Cubans had fired. Which error is "
+        "it to read a local act as a leader's deliberate choice? Give one letter.",
         "choice",
         _misperception_facts(
             "D",
@@ -220,10 +217,9 @@ register(
                 "C": "The spiral is what such readings can lead to; the error itself is in how "
                 "the act was explained.",
             },
-            "whp-anderson;wilson-114504",
+            "wilson-malinovsky-khrushchev-1962-10-28;dobbs-2008-book;wilson-114504",
         ),
         objective=2,
-        example='"A"',
     )
 )
 
@@ -232,7 +228,7 @@ register(
 
 def _quote_speaker_facts(quote_id: str, wrong: dict[str, str]) -> Callable[[], NameFacts]:
     def facts() -> NameFacts:
-        from .checks import normalise_name
+        from ..text import normalise_name
 
         quote = _row("quotes", quote_id)
         by_id, aliases = _people_index()
@@ -245,9 +241,7 @@ def _quote_speaker_facts(quote_id: str, wrong: dict[str, str]) -> Callable[[], N
         accepted.discard("")
         others = {k: v for k, v in aliases.items() if v[0] != person_id}
         accepted -= set(others)
-        day = quote["date"]
-        when = f" on {day.day} {day:%B %Y}" if day is not None else ""
-        why = f"{person['name']} ({person['role']}) wrote or said it{when}. {quote['context']}"
+        why = f"{person['name']} ({person['role']}): {quote_attribution(quote)}. {quote['context']}"
         return NameFacts(
             person_id,
             person["name"],
@@ -280,7 +274,6 @@ register(
             },
         ),
         objective=3,
-        example='a name such as "Firstname Lastname"',
     )
 )
 
@@ -290,14 +283,14 @@ def _memoir_facts() -> ChoiceFacts:
     cable = _row("quotes", "q-rfk-27oct-generals")
     options = (
         ("A", "Dobrynin's cable to Moscow, written on 27 October 1962"),
-        ("B", "The seed article (Responsible Statecraft, 2022)"),
+        ("B", "The article (Responsible Statecraft, 2022)"),
         ("C", "Sergei Khrushchev's account of his father's words to Gromyko"),
         ("D", "Kennedy's address to the nation of 22 October 1962"),
     )
     notes = {
         "A": "Dobrynin's cable, written that night, reports generals 'itching for a fight' but "
         "no coup: a record made at the time weighs more than a memoir written years later.",
-        "B": "The seed article quotes the memoir; it repeats the account rather than testing it.",
+        "B": "The article quotes the memoir; it repeats the account rather than testing it.",
         "C": "Sergei Khrushchev's account is about his father's reading of the message, and it "
         "too came decades later.",
         "D": "Kennedy's address was public and five days earlier: it says nothing of the "
@@ -322,7 +315,6 @@ register(
         "choice",
         _memoir_facts,
         objective=3,
-        example='"A"',
     )
 )
 
@@ -337,12 +329,11 @@ _EXPLANATIONS = (
 def _trachtenberg_facts() -> ChoiceFacts:
     source = _row("sources", "trachtenberg-1985")
     notes = {
-        "A": "That is the seed article's explanation; Trachtenberg looks at power and risk "
-        "instead.",
+        "A": "That is the article's explanation; Trachtenberg looks at power and risk instead.",
         "B": "Trachtenberg weighs the view that America's nuclear superiority shaped the "
         "outcome, and argues that the risk of war was deliberately exploited by the American "
         "side.",
-        "C": "Luck is Martin Sherwin's and Dean Acheson's emphasis, not Trachtenberg's.",
+        "C": "Luck is Radchenko and Zubok's emphasis, not Trachtenberg's.",
         "D": "Trachtenberg's argument is about the two superpowers' forces, not about Cuba's "
         "leader.",
     }
@@ -351,7 +342,7 @@ def _trachtenberg_facts() -> ChoiceFacts:
         correct=frozenset({"B"}),
         notes=notes,
         why=notes["B"],
-        sources=_sources(source) + ";cubanmissilecrisis-org-trachtenberg",
+        sources=_sources(source) + ";trachtenberg-1985",
     )
 
 
@@ -365,7 +356,6 @@ register(
         "choice",
         _trachtenberg_facts,
         objective=3,
-        example='"A"',
     )
 )
 
@@ -381,7 +371,7 @@ _TEXTBOOK = {"win": 3.0, "compromise": 2.0, "back_down": 1.0, "war": 0.0}
 
 
 def _stable_facts() -> ChoiceFacts:
-    from .games import chicken_payoffs, pure_equilibria
+    from ...games import chicken_payoffs, pure_equilibria
 
     row, col = chicken_payoffs(**_TEXTBOOK)
     stable = set(pure_equilibria(row, col))
@@ -403,7 +393,7 @@ def _stable_facts() -> ChoiceFacts:
         correct=frozenset(correct),
         notes=notes,
         why="In chicken, the stable pure outcomes are those where exactly one side backs down.",
-        sources="eprisner-chicken",
+        sources="senatehouse-russell-1959",
         multiple=True,
     )
 
@@ -418,13 +408,12 @@ register(
         "multiple",
         _stable_facts,
         objective=3,
-        example='["A"] or "A, B"',
     )
 )
 
 
 def _war_risk_facts() -> NumberFacts:
-    from .games import chicken_payoffs, equilibria
+    from ...games import chicken_payoffs, equilibria
 
     def risk(**settings) -> tuple[float, float]:
         for item in equilibria(*chicken_payoffs(**_TEXTBOOK, **settings)):
@@ -440,12 +429,13 @@ def _war_risk_facts() -> NumberFacts:
         unit="%",
         why=f"Each side now stands firm with probability {each:.1f}%, so both do "
         f"{each:.1f}% x {each:.1f}% = {both:.1f}%, down from {before:.0f}% without the exit.",
-        sources="eprisner-chicken",
+        sources="senatehouse-russell-1959",
         wrong=(
             (before, "That is the chance without the exit: choose the private concession."),
             (each, "That is the chance that ONE side stands firm; both must, so multiply."),
-            (both / 100, "Give a percentage (e.g. 12.5), not a fraction."),
+            (both / 100, "That is a fraction: as a percentage, multiply it by 100."),
         ),
+        advice="Check the exit ('private') and the concession (1.5) you set in the game.",
     )
 
 
@@ -459,7 +449,7 @@ register(
         "number",
         _war_risk_facts,
         objective=3,
-        example="a percentage, e.g. 12.5",
+        form="a percentage from 0 to 100 (no % sign needed), or code that computes it",
     )
 )
 
@@ -476,15 +466,16 @@ register(
         lambda: TextFacts(
             model_answer=(
                 "John F. Kennedy, Saturday 27 October 1962. Fears: a war that neither side "
-                "controls, set off by a shoot-down or a strike his generals want; a U-2 has "
-                "just been shot down [wyzant-jfk-tape-log-1962-10-27]. Wants: the missiles out "
-                "of Cuba without war, and without looking weak at home or to allies. Pressures: "
-                "the Joint Chiefs, who ask for an air strike; hawks in the ExComm; congressional "
-                "leaders such as Senator Russell [rs-2022-strategic-empathy; hnn-stern-160841]. "
-                "Cannot say in public: that he would trade the Jupiter missiles in Turkey, which "
-                "would look like selling out a NATO ally. Way out: a Soviet withdrawal in "
-                "exchange for a public no-invasion pledge and a private, oral promise on Turkey "
-                "[wilson-dobrynin-rfk-1962-10-27; nsarchive-cwihp-dobrynin-1962-10-30]."
+                "controls, set off by a shoot-down or a strike his generals want; a U-2 has just "
+                "been shot down [wilson-malinovsky-khrushchev-1962-10-28]. Wants: the missiles "
+                "out of Cuba without war, and without looking weak at home or to allies. "
+                "Pressures: the Joint Chiefs, who ask for an air strike; hawks in the ExComm; "
+                "congressional leaders such as Senator Russell [rs-2022-strategic-empathy; "
+                "hnn-stern-160841]. Cannot say in public: that he would trade the Jupiter "
+                "missiles in Turkey, which would look like selling out a NATO ally. Way out: a "
+                "Soviet withdrawal in exchange for a public no-invasion pledge and a private, "
+                "oral promise on Turkey [wilson-dobrynin-rfk-1962-10-27; "
+                "nsarchive-cwihp-dobrynin-1962-10-30]."
             ),
             rubric=(
                 "Names one leader and one day, and keeps to what that leader could know then.",
@@ -499,6 +490,5 @@ register(
             min_words=40,
         ),
         objective=4,
-        example="a few sentences between triple quotes",
     )
 )

@@ -11,10 +11,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from .questions import (
+from ..facts import (
     ChoiceFacts,
     NumberFacts,
-    Question,
     TextFacts,
     TimeFacts,
     Unavailable,
@@ -23,8 +22,9 @@ from .questions import (
     _sources,
     _table,
     event_order_facts,
-    register,
+    quote_attribution,
 )
+from ..registry import Question, register
 
 LESSON = 4
 _LETTERS = "ABCDEFGH"
@@ -50,7 +50,7 @@ def _event_any(event_id: str) -> dict:
 
 
 def _kind_label(kind: str) -> str:
-    from .compare import KIND_LABELS  # imported late: compare loads pandas and matplotlib
+    from ...compare import KIND_LABELS  # imported late: compare loads pandas and matplotlib
 
     return KIND_LABELS.get(kind, kind)
 
@@ -116,7 +116,6 @@ register(
         "choice",
         _match_facts,
         objective=1,
-        example='one letter such as "A"',
     )
 )
 
@@ -138,7 +137,7 @@ _KIND_HINTS = {
 
 
 def _kind_facts() -> ChoiceFacts:
-    from .compare import KIND_DEFINITIONS
+    from ...compare import KIND_DEFINITIONS
 
     old, new = _KIND_PAIR
     pairs = [p for p in _pairs_of(old) if p["event_2022"] == new]
@@ -174,7 +173,6 @@ register(
         "choice",
         _kind_facts,
         objective=1,
-        example='one letter such as "A"',
     )
 )
 
@@ -245,6 +243,7 @@ def _ready_ratio_facts() -> NumberFacts:
         sources=_sources(us, su),
         wrong=tuple(wrong),
         unit_words=("times", "x", "fold"),
+        advice="Take the midpoint of each range, then divide the American by the Soviet one.",
     )
 
 
@@ -258,7 +257,7 @@ register(
         "number",
         _ready_ratio_facts,
         objective=2,
-        example="a number such as 2.5",
+        form="a number (how many times more), or code that computes it",
     )
 )
 
@@ -305,6 +304,7 @@ def _stockpile_percent_facts() -> NumberFacts:
         sources=_sources(ru, us),
         wrong=tuple(wrong),
         unit_words=("percent", "per", "cent", "pc"),
+        advice="Use the low ends: Russia's divided by the American, minus 1, times 100.",
     )
 
 
@@ -318,7 +318,7 @@ register(
         "number",
         _stockpile_percent_facts,
         objective=2,
-        example="a number of percent such as 12",
+        form="a number of percent (no % sign needed), or code that computes it",
     )
 )
 
@@ -345,7 +345,6 @@ register(
         "order",
         _order_facts,
         objective=1,
-        example='a list of letters such as ["A", "B", "C", "D", "E"], in your order',
     )
 )
 
@@ -385,7 +384,7 @@ register(
         "time",
         _moscow_time_facts,
         objective=1,
-        example='a time such as "14:30 on 1 October 2022", or a datetime',
+        form='a time and its day in quotes, like "14:30 on 1 January 2022", or a datetime',
     )
 )
 
@@ -415,13 +414,11 @@ def _claim_facts(
             notes[label] = reason
         else:
             notes[label] = hints.get(claim_id, "Does the quotation speak to that claim?")
-    speaker = _rows("people").get(quote["speaker_id"], {}).get("name", quote["speaker_id"])
-    when = _long_date(quote["date"]) if isinstance(quote["date"], date) else "undated"
     return ChoiceFacts(
         options=tuple(shown),
         correct=frozenset(correct),
         notes=notes,
-        why=f'"{quote["text"]}" ({speaker}, {when}).',
+        why=f'"{quote["text"]}" ({quote_attribution(quote)}).',
         sources=_sources(quote, claims[right]),
     )
 
@@ -455,7 +452,6 @@ register(
             "article says Kennedy resisted; the argument map lists the evidence for and against.",
         ),
         objective=3,
-        example='one letter such as "A"',
     )
 )
 
@@ -488,7 +484,6 @@ register(
             "those who agree and those, such as Graham Allison, who qualify the comparison.",
         ),
         objective=3,
-        example='one letter such as "A"',
     )
 )
 
@@ -496,13 +491,14 @@ register(
 
 
 def _capstone_facts() -> TextFacts:
-    from .compare import BRIEF_RUBRIC, EXAMPLE_BRIEF
+    from ...compare import BRIEF_RUBRIC, EXAMPLE_BRIEF, brief_template
 
     return TextFacts(
         model_answer=EXAMPLE_BRIEF,
         rubric=BRIEF_RUBRIC,
         sources="",
         min_words=80,
+        template=brief_template(),
     )
 
 
@@ -516,6 +512,6 @@ register(
         "text",
         _capstone_facts,
         objective=4,
-        example="the filled-in template between triple quotes (at least 80 words)",
+        form="the template filled in, between the triple quotes",
     )
 )

@@ -9,10 +9,9 @@ Where a right answer is a fixed letter, it is stored hashed so that it is not gi
 
 from __future__ import annotations
 
-from .questions import (
+from ..facts import (
     ChoiceFacts,
     NumberFacts,
-    Question,
     TextFacts,
     Unavailable,
     _event,
@@ -20,14 +19,14 @@ from .questions import (
     _person_facts,
     _sentence,
     _sources,
-    register,
 )
+from ..registry import Question, register
 
 LESSON = 3
 
 
 def _letter_text(letter_id: str) -> str:
-    from . import letters
+    from ... import letters
 
     try:
         return letters.text(letter_id)
@@ -36,7 +35,7 @@ def _letter_text(letter_id: str) -> str:
 
 
 def _letter_row(letter_id: str) -> dict:
-    from . import letters
+    from ... import letters
 
     try:
         frame = letters.index()
@@ -62,7 +61,7 @@ def _letter_reference(letter_id: str) -> str:
 
 
 def _letter_paragraphs(letter_id: str) -> list[str]:
-    from . import letters
+    from ... import letters
 
     _letter_text(letter_id)  # a missing or malformed file becomes Unavailable
     return letters.paragraphs(letter_id)
@@ -90,7 +89,6 @@ register(
             "Chiefs wanted military action rather than a blockade.",
         ),
         objective=1,
-        example='"Firstname Lastname"',
     )
 )
 
@@ -105,8 +103,8 @@ _MILITARY = ("air-strike", "invasion")
 
 
 def _military_facts() -> ChoiceFacts:
-    from . import data
-    from .decisions import load_decisions
+    from ... import data
+    from ...decisions import load_decisions
 
     try:
         point = next(p for p in load_decisions() if p.id == "oct16-response")
@@ -159,7 +157,6 @@ register(
         "multiple",
         _military_facts,
         objective=1,
-        example='["A", "B"] or "A, B"',
     )
 )
 
@@ -203,7 +200,6 @@ register(
         "choice",
         _offer_facts,
         objective=2,
-        example='"A"',
     )
 )
 
@@ -242,8 +238,10 @@ def _promise_facts() -> ChoiceFacts:
         options=_PROMISE_OPTIONS,
         correct=frozenset(correct),
         notes=notes,
-        why="In public Kennedy answered only the 26 October letter: the quarantine lifted and "
-        "assurances against invasion, once the weapons were removed under UN supervision.",
+        why="In public Kennedy accepted the terms of the 26 October letter: the quarantine "
+        "lifted and assurances against invasion, once the weapons were removed under UN "
+        "supervision. He named the second, public letter only to put its proposal on 'other "
+        "armaments' off until after a settlement.",
         sources=_letter_sources("kennedy-1962-10-27"),
         multiple=True,
     )
@@ -259,7 +257,6 @@ register(
         "multiple",
         _promise_facts,
         objective=2,
-        example='["C", "D"] or "C, D"',
     )
 )
 
@@ -267,7 +264,7 @@ register(
 
 
 def _word_count_facts() -> NumberFacts:
-    from . import letters
+    from ... import letters
 
     content = _letter_text("kennedy-1962-10-27")
     count = letters.word_count(content)
@@ -292,6 +289,7 @@ def _word_count_facts() -> NumberFacts:
         sources=_letter_sources("kennedy-1962-10-27"),
         wrong=tuple(wrong),
         unit_words=("word", "words"),
+        advice="Count with letters.word_count, as the question says.",
     )
 
 
@@ -304,13 +302,13 @@ register(
         "number",
         _word_count_facts,
         objective=2,
-        example="a whole number, e.g. 123",
+        form="a whole number, or code that computes it",
     )
 )
 
 
 def _war_facts() -> NumberFacts:
-    from . import letters
+    from ... import letters
 
     content = _letter_text("khrushchev-1962-10-26")
     count = letters.count_word(content, "war")
@@ -350,6 +348,7 @@ def _war_facts() -> NumberFacts:
         sources=_letter_sources("khrushchev-1962-10-26"),
         wrong=tuple(wrong),
         unit_words=("time", "times"),
+        advice="Count the whole word with letters.count_word, in the letter of 26 October.",
     )
 
 
@@ -362,13 +361,13 @@ register(
         "number",
         _war_facts,
         objective=2,
-        example="a whole number, e.g. 12",
+        form="a whole number, or code that computes it",
     )
 )
 
 
 def _turkey_facts() -> NumberFacts:
-    from . import letters
+    from ... import letters
 
     letter = "khrushchev-1962-10-27"
     found = [
@@ -414,6 +413,7 @@ def _turkey_facts() -> NumberFacts:
         sources=_letter_sources(letter),
         wrong=tuple(wrong),
         unit_words=("paragraph",),
+        advice="Use letters.find, which counts paragraphs from 1.",
     )
 
 
@@ -426,7 +426,7 @@ register(
         "number",
         _turkey_facts,
         objective=2,
-        example="a whole number, e.g. 3",
+        form="a whole number, or code that computes it",
     )
 )
 
@@ -501,7 +501,6 @@ register(
         "multiple",
         _public_facts,
         objective=3,
-        example='["C", "D"] or "C, D"',
     )
 )
 
@@ -514,7 +513,6 @@ register(
         "choice",
         _secret_facts,
         objective=3,
-        example='"A"',
     )
 )
 
@@ -524,7 +522,7 @@ LOGIC_OF_WAR = "then it would not be in our power to stop it, for such is the lo
 
 
 def _close_reading_facts() -> TextFacts:
-    from . import letters
+    from ... import letters
 
     first, reply, accept = "khrushchev-1962-10-26", "kennedy-1962-10-27", "khrushchev-1962-10-28"
     content = _letter_text(first)
@@ -587,7 +585,6 @@ register(
         "text",
         _close_reading_facts,
         objective=2,
-        example="a few sentences between quotes",
     )
 )
 
@@ -613,8 +610,9 @@ register(
                 "Separates what happened from what historians speculate might have happened.",
             ),
             sources="",
+            path=True,
         ),
         objective=1,
-        example="sim.summary_markdown() + 'your comment'",
+        form="your path, sim.summary_markdown(), then two or three sentences of your own",
     )
 )

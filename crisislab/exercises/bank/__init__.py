@@ -1,0 +1,1 @@
+"""The question banks: ``lessonNN.py`` registers lesson NN's questions on import."""
