@@ -120,7 +120,7 @@ def range_map_case() -> Case | None:
     pairs = [(s, w) for s in sites for w in weapons]
 
     def steps(explorer) -> list[Step]:
-        current = (explorer.site_dropdown.value, explorer.weapon_dropdown.value)
+        current = (explorer.site_buttons.value, explorer.weapon_buttons.value)
         return [lambda p=p: explorer.select(*p) for p in pairs if p != current]
 
     def naive() -> Iterator[Step]:

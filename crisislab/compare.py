@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 import textwrap
 from collections.abc import Iterable
@@ -148,6 +149,12 @@ def _check_pairs(pairs: pd.DataFrame, years: dict[str, int]) -> None:
                 raise ValueError(f"pair {row['id']!r}: {column} {row[column]!r} {where}")
 
 
+def _quote_year(quote: dict) -> int:
+    """The side (1962 or 2022) a quote belongs to, from the date it is about."""
+    when = str(quote.get("about_date") or quote.get("said_on") or "")
+    return 1962 if when[:4].isdigit() and int(when[:4]) < 2000 else 2022
+
+
 def _main_actor(row: dict) -> str:
     return _split(row.get("actors", ""))[0] if row.get("actors") else "Other"
 
@@ -166,6 +173,29 @@ def _stagger(ends: list[tuple[float, int]], gap: float) -> dict[int, int]:
         levels[number] = level
         placed.append((x, level))
     return levels
+
+
+def _spread(
+    points: list[tuple[float, int]], gap: float, low: float, high: float
+) -> dict[int, float]:
+    """Label x positions at least ``gap`` apart, each run of crowded labels centred on its
+    markers and kept inside [low, high]: numbers in one row, never a pile."""
+    runs: list[list[tuple[float, int]]] = []
+    for x, number in sorted(points):
+        if runs and x - runs[-1][-1][0] < gap:
+            runs[-1].append((x, number))
+        else:
+            runs.append([(x, number)])
+    placed: dict[int, float] = {}
+    last = -math.inf
+    for run in runs:
+        width = gap * (len(run) - 1)
+        start = sum(x for x, _ in run) / len(run) - width / 2
+        start = min(max(start, low, last + gap), high - width)
+        for k, (_x, number) in enumerate(run):
+            placed[number] = start + k * gap
+        last = start + width
+    return placed
 
 
 def timelines_figure(
@@ -230,17 +260,36 @@ def timelines_figure(
             day = by_id[row[f"event_{year}"]]["crisis_day"]
             clamp[number, year] = (min(max(day, low), high), day)
     handles = []
+    gap = (high - low) / 28  # about one label's width
     for year, sign in ((1962, 1), (2022, -1)):
-        ends = [(clamp[n, year][0], n) for n, _row in records]
-        levels = _stagger(ends, gap=(high - low) / 40)
+        # Labels of days inside the window sit in one row, spread apart, each joined to its
+        # marker by a thin leader; labels of days outside it stack at the window's edge.
+        inner = [
+            (clamp[n, year][0], n) for n, _row in records if clamp[n, year][0] == clamp[n, year][1]
+        ]
+        spread = _spread(inner, gap, low, high)
+        outer = [(clamp[n, year][0], n) for n, _row in records if n not in spread]
+        levels = _stagger(outer, gap=(high - low) / 40)
         for number, _row in records:
             x, day = clamp[number, year]
-            text = str(number) if x == day else f"{number} (day {day})"
+            if number in spread:
+                label_x, y = spread[number], lane[year] + sign * 0.3
+                if abs(label_x - x) > 1e-9:
+                    ax.plot(
+                        [x, label_x],
+                        [lane[year] + sign * 0.06, y - sign * 0.07],
+                        color=style.OKABE_ITO["grey"],
+                        linewidth=0.6,
+                    )
+                text, ha = str(number), "center"
+            else:
+                label_x, y = x, lane[year] + sign * (0.13 + 0.1 * levels[number])
+                text, ha = f"{number} (day {day})", ("left" if x == low else "right")
             ax.text(
-                x,
-                lane[year] + sign * (0.13 + 0.1 * levels[number]),
+                label_x,
+                y,
                 text,
-                ha="center" if x == day else ("left" if x == low else "right"),
+                ha=ha,
                 va="center",
                 fontsize=style.FONT_SIZES["annotation"],
                 fontweight="bold",
@@ -305,7 +354,7 @@ def timelines_alt(
 class ComparisonExplorer:
     """Pick a kind of moment; read a 1962 event and a 2022 event side by side, with sources.
 
-    Drive it with the two menus or from Python: ``select_kind(kind)``, ``select_pair(pair_id)``;
+    Drive it with its buttons or from Python: ``select_kind(kind)``, ``select_pair(pair_id)``;
     read ``shown_events()``, ``shown_quotes()``, ``column_text(year)``, ``comparison_text()``
     and ``sources()``.
     """
@@ -335,7 +384,8 @@ class ComparisonExplorer:
         self._pairs = {row["id"]: row for row in self.pairs.to_dict("records")}
         self._people = {row["id"]: row for row in people.to_dict("records")}
         self._quotes_by_event: dict[str, list[dict]] = {}
-        for row in quotes.to_dict("records"):
+        self._quotes = {row["id"]: row for row in quotes.to_dict("records")}
+        for row in self._quotes.values():
             if row.get("event_id"):
                 self._quotes_by_event.setdefault(row["event_id"], []).append(row)
         try:
@@ -439,7 +489,7 @@ class ComparisonExplorer:
         ids = []
         for event_id, event_year in zip(self.shown_events(), YEARS, strict=True):
             if year is None or int(year) == event_year:
-                ids += [q["id"] for q in self._quotes_by_event.get(event_id, [])]
+                ids += [q["id"] for q in self._column_quotes(event_id, event_year)]
         return ids
 
     def column_html(self, year: int) -> str:
@@ -460,10 +510,7 @@ class ComparisonExplorer:
         for event_id in self.shown_events():
             ids += _split(self._events[event_id]["source_ids"])
         for quote_id in self.shown_quotes():
-            for quotes in self._quotes_by_event.values():
-                for quote in quotes:
-                    if quote["id"] == quote_id:
-                        ids += _split(quote["source_ids"])
+            ids += _split(self._quotes[quote_id]["source_ids"])
         return list(dict.fromkeys(ids))
 
     # -- Rendering ----------------------------------------------------------------------------
@@ -483,6 +530,20 @@ class ComparisonExplorer:
     def _on_kind(self, change) -> None:
         self._pair = self.pair_ids(change["new"])[0]
         self._render()
+
+    def _column_quotes(self, event_id: str, year: int) -> list[dict]:
+        """The quotes under one year's event: those tied to it in quotes.csv, then the pair's
+        own ``quote_ids`` of that side (by the quote's event, else the year it is about)."""
+        found = list(self._quotes_by_event.get(event_id, []))
+        for quote_id in _split(self._row().get("quote_ids", "")):
+            quote = self._quotes.get(quote_id)
+            if quote is None or any(q["id"] == quote_id for q in found):
+                continue
+            tied = self._events.get(quote.get("event_id") or "")
+            side = tied["year"] if tied else _quote_year(quote)
+            if side == year:
+                found.append(quote)
+        return found
 
     def _quote_html(self, quote: dict) -> str:
         e = html.escape
@@ -510,7 +571,7 @@ class ComparisonExplorer:
         e = html.escape
         event = self._events[event_id]
         actor = _main_actor(event)
-        quotes = "".join(self._quote_html(q) for q in self._quotes_by_event.get(event_id, []))
+        quotes = "".join(self._quote_html(q) for q in self._column_quotes(event_id, event["year"]))
         if not quotes:
             quotes = (
                 "<p><small>No quotation tied to this event in the course's quotes table.</small>"
@@ -598,7 +659,8 @@ class PairsTable:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         text = "\n".join(
-            f"{KIND_LABELS.get(r['kind'], r['kind'])}: {r['event_1962']} / {r['event_2022']}"
+            f"{KIND_LABELS.get(r['kind'], r['kind'])}: {r['event_1962']} / {r['event_2022']}\n"
+            f"   Alike: {r['alike']}\n   Unlike: {r['unlike']}"
             for r in self.pairs.to_dict("records")
         )
         return {"text/html": pairs_table_html(self.pairs), "text/plain": text}
@@ -884,8 +946,30 @@ def claims_table_html(claims: pd.DataFrame | None = None) -> str:
     return f'<table class="crisislab-claims"><tr><th>#</th>{head}</tr>{"".join(rows)}</table>'
 
 
+def claims_cards_html(claims: pd.DataFrame | None = None) -> str:
+    """The argument map as left-aligned cards: one card per claim, its parts stacked below it
+    (readable at any width, unlike five narrow columns)."""
+    claims = data.load("claims") if claims is None else claims
+    cards = []
+    for number, row in enumerate(claims.to_dict("records"), start=1):
+        parts = "".join(
+            f'<p class="crisislab-claim-part" data-part="{column}" style="margin:4px 0">'
+            f"<b>{html.escape(label)}:</b> {_text_html(row[column])}</p>"
+            for column, label in CLAIM_COLUMNS.items()
+            if column != "claim" and str(row[column] or "").strip()
+        )
+        cards.append(
+            f'<div class="crisislab-claim-card" data-claim="{html.escape(row["id"], quote=True)}" '
+            'style="text-align:left;border-left:4px solid #7F7F7F;padding:4px 12px;'
+            'margin:10px 0;max-width:48em">'
+            f'<h4 style="margin:4px 0">Claim {number}. {_text_html(row["claim"])}</h4>'
+            f"{parts}</div>"
+        )
+    return f'<div class="crisislab-claims">{"".join(cards)}</div>'
+
+
 class ArgumentMap:
-    """The article's claims with the evidence for and against, as a table (static)."""
+    """The article's claims with the evidence for and against, as cards (static)."""
 
     def __init__(self, claims: pd.DataFrame | None = None) -> None:
         self.claims = data.load("claims") if claims is None else claims
@@ -906,12 +990,12 @@ class ArgumentMap:
         lines = []
         for number, row in enumerate(self.claims.to_dict("records"), start=1):
             lines.append(f"{number}. {row['claim']}")
-            for column in ("supports", "cuts_against", "left_out"):
+            for column in ("evidence_given", "supports", "cuts_against", "left_out"):
                 lines.append(f"   {CLAIM_COLUMNS[column]}: {row[column]}")
         return "\n".join(lines)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": claims_table_html(self.claims), "text/plain": self.text()}
+        return {"text/html": claims_cards_html(self.claims), "text/plain": self.text()}
 
 
 # --------------------------------------------------------------------------------------------

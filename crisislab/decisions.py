@@ -5,7 +5,10 @@ the tanker Bucharest; 27 October: the U-2, the two letters, Turkey) offers the o
 record shows, who argued for each and, where ``quotes.csv`` has it, their words. After a choice
 the simulator says what was actually chosen and why, how Moscow read it (from its documents),
 and, for roads not taken, what a named historian suggests might have followed: always
-labelled *informed speculation*, never presented as fact.
+labelled *informed speculation* (or *the course's own reasoning*, drawing on a named historian),
+never presented as fact. Moscow's reaction to what was done is shown only under the historical
+choice; another option shows Moscow's own position at the time. When all the decisions are made,
+an end screen sets the student's path beside history, with the dangers the historical path met.
 
 The content lives in ``data/decisions.json`` and is validated on load against the people,
 quotes, events and sources tables; any problem raises :class:`crisislab.data.DataError` naming
@@ -15,6 +18,8 @@ the file, the point/option and the field.
     >>> sim.choose("oct16-response", "air-strike")   # the feedback, as a Feedback object
     >>> sim.state()                                  # where the student is and what they chose
     >>> sim.summary_markdown()                       # their path beside the historical one
+    >>> sim.path_text()                              # "oct16-response: air-strike" lines
+    >>> DecisionSimulator().load_path(text)          # replays a pasted path in a fresh kernel
     >>> display(sim)                                 # the widget: one button per option
 
 ``decisions_table_html()`` is the static form for readers on GitHub or on paper.
@@ -31,12 +36,26 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from . import data, sources
+from . import data, sources, style
 from .data import DataError
 from .paths import data_dir
+from .timeline import card_line
 
 FILE = "decisions.json"
 SPECULATION = "informed speculation"
+#: The course's own reasoning about a road not taken, drawing on a named historian.
+OWN_REASONING = "the course's own reasoning"
+#: The labels a counterfactual may carry: never presented as fact.
+COUNTERFACTUAL_LABELS = (SPECULATION, OWN_REASONING)
+#: Dangers of the path actually taken (events_1962 ids), shown on the end screen: the
+#: historical path was not the safe one.
+HISTORICAL_DANGERS = ("e62-u2-shot-down", "e62-maultsby-u2", "e62-b59")
+#: Feedback headings the widget, the text form and the tests share.
+YOUR_CHOICE = "Your choice"
+MOSCOW_HISTORICAL = "How Moscow read it"
+MOSCOW_OTHER = "Moscow's side at the time"
+#: Sections shown open in the panel; the others fold (<details>) and open on click or Enter.
+OPEN_SECTIONS = (YOUR_CHOICE, "What became of this option")
 #: Decision points must fall within the crisis (the U-2 photographs to the settlement).
 DATE_RANGE = (date(1962, 10, 14), date(1962, 10, 28))
 _ID = re.compile(r"^[a-z0-9][a-z0-9.\-_]*$")
@@ -282,14 +301,27 @@ def _parse_counterfactual(
     if not isinstance(raw, dict):
         raise check.fail(index, where, "counterfactual", "a JSON object", raw)
     label = check.text(raw, "label", index, where)
-    if label != SPECULATION:
-        raise check.fail(index, where, "counterfactual.label", f"the label {SPECULATION!r}", label)
+    if label not in COUNTERFACTUAL_LABELS:
+        raise check.fail(
+            index,
+            where,
+            "counterfactual.label",
+            " or ".join(repr(x) for x in COUNTERFACTUAL_LABELS),
+            label,
+        )
     return Counterfactual(
         label=label,
         historian=check.text(raw, "historian", index, where),
         text=check.text(raw, "text", index, where),
         source_ids=check.ids(raw, "source_ids", index, where, "sources", required=True),
     )
+
+
+def counterfactual_heading(cf: Counterfactual) -> str:
+    """The heading of a road-not-taken box, naming its label and the historian it draws on."""
+    if cf.label == OWN_REASONING:
+        return f"If this had been chosen ({cf.label}, drawing on {cf.historian})"
+    return f"If this had been chosen ({cf.label}, after {cf.historian})"
 
 
 def load_decisions(folder: Path | str | None = None) -> tuple[DecisionPoint, ...]:
@@ -332,7 +364,8 @@ class Feedback:
         parts = [self.option.source_ids, self.point.source_ids]
         if self.option.counterfactual:
             parts.insert(1, self.option.counterfactual.source_ids)
-        for quote_id in (self.option.quote_id, self.point.moscow_quote_id):
+        moscow_quote = self.point.moscow_quote_id if self.historical else ""
+        for quote_id in (self.option.quote_id, moscow_quote):
             if quote_id and quote_id in self.quotes:
                 parts.append(tuple(self.quotes[quote_id]["source_ids"].split(";")))
         for group in parts:
@@ -366,7 +399,7 @@ class Feedback:
             else f"What was chosen instead: {chosen.label}."
         )
         out = [
-            ("You chose", f"{option.label}. {verdict}"),
+            (YOUR_CHOICE, f"You chose {option.label}. {verdict}"),
             ("Who argued for it", self._advocates()),
         ]
         quote = self._quote(option.quote_id)
@@ -374,18 +407,19 @@ class Feedback:
             out.append(("In their words", f"\u201c{quote[0]}\u201d ({quote[1]})"))
         out.append(("What became of this option", option.what_happened))
         out.append(("What was actually chosen, and why", point.why_chosen))
-        out.append(("How Moscow read it", f"{point.moscow_reading} {option.moscow_reading}"))
-        moscow_quote = self._quote(point.moscow_quote_id)
-        if moscow_quote:
-            out.append(("Moscow's words", f"\u201c{moscow_quote[0]}\u201d ({moscow_quote[1]})"))
+        if self.historical:
+            # The point's reading is Moscow's reaction to what was actually done: it belongs
+            # under the historical choice only (after an air strike Moscow would not have
+            # learned of it from Kennedy's speech of 22 October).
+            out.append((MOSCOW_HISTORICAL, f"{point.moscow_reading} {option.moscow_reading}"))
+            moscow_quote = self._quote(point.moscow_quote_id)
+            if moscow_quote:
+                out.append(("Moscow's words", f"\u201c{moscow_quote[0]}\u201d ({moscow_quote[1]})"))
+        else:
+            out.append((MOSCOW_OTHER, option.moscow_reading))
         cf = option.counterfactual
         if cf is not None:
-            out.append(
-                (
-                    f"If this had been chosen ({cf.label}, after {cf.historian})",
-                    f"{cf.text} [{'; '.join(cf.source_ids)}]",
-                )
-            )
+            out.append((counterfactual_heading(cf), f"{cf.text} [{'; '.join(cf.source_ids)}]"))
         out.append(("Sources", "; ".join(self.sources())))
         return out
 
@@ -399,13 +433,20 @@ class Feedback:
         e = html.escape
         rows = []
         for heading, text in self.sections():
-            if heading.startswith("If this had been chosen"):
-                rows.append(
-                    '<div class="crisislab-speculation" style="border:1px dashed #7F7F7F;'
-                    f'padding:4px 8px;margin:4px 0"><b>{e(heading)}:</b> {e(text)}</div>'
-                )
-            else:
+            if heading in OPEN_SECTIONS:
                 rows.append(f"<p><b>{e(heading)}:</b> {e(text)}</p>")
+                continue
+            # Every other section folds: its heading shows, its text opens on click or Enter.
+            speculation = heading.startswith("If this had been chosen")
+            box = (
+                ' class="crisislab-speculation" style="border:1px dashed #7F7F7F;'
+                'padding:4px 8px;margin:4px 0"'
+                if speculation
+                else ' class="crisislab-decision-section"'
+            )
+            rows.append(
+                f"<details{box}><summary><b>{e(heading)}</b></summary><p>{e(text)}</p></details>"
+            )
         marker = "historical" if self.historical else "counterfactual"
         return (
             f'<div class="crisislab-decision-feedback crisislab-{marker}" role="status">'
@@ -443,6 +484,8 @@ class DecisionSimulator:
         self.quotes = {row["id"]: row for row in quotes.to_dict("records")}
         self._choices: dict[str, str] = {}
         self._current = self.points[0].id
+        self._folder = folder
+        self._dangers: list[dict] | None = None
         self._build_widget()
         self._render()
 
@@ -528,6 +571,84 @@ class DecisionSimulator:
             lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
         return "\n".join(lines)
 
+    def path_text(self) -> str:
+        """Your path as plain lines, one per decision made: "oct16-response: blockade".
+
+        Paste it into exercise 3 (between triple quotes); ``load_path`` replays it in a fresh
+        kernel, where no click can be replayed.
+        """
+        return "\n".join(
+            f"{p.id}: {self._choices[p.id]}" for p in self.points if p.id in self._choices
+        )
+
+    def load_path(self, text: str) -> None:
+        """Make the choices written in ``text`` (lines "point-id: option-id", as path_text
+        gives); blank lines and lines starting with # are skipped. Every line is checked
+        before any choice is made, and an unknown point or option raises naming the line."""
+        if not isinstance(text, str):
+            raise TypeError(
+                f"Paste your path as text (sim.path_text()), not {type(text).__name__}."
+            )
+        wanted: list[tuple[str, str]] = []
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            point_id, sep, option_id = (part.strip() for part in line.partition(":"))
+            if not sep:
+                raise ValueError(f"Line {number} ({line!r}) is not 'point-id: option-id'.")
+            try:
+                self.point(point_id).option(option_id)
+            except KeyError as error:
+                raise ValueError(f"Line {number}: {error.args[0]}") from None
+            wanted.append((point_id, option_id))
+        for point_id, option_id in wanted:
+            self._choices[point_id] = option_id
+            self._current = point_id
+        self._render()
+
+    def historical_dangers(self) -> list[dict]:
+        """The dangers met on the path actually taken (B-59, Anderson, Maultsby), as rows of
+        events_1962 (id, date, title, description, source_ids); ids missing from the data are
+        left out."""
+        if self._dangers is None:
+            events = data.load("events_1962", self._folder).set_index("id", drop=False)
+            self._dangers = [
+                {k: events.loc[i, k] for k in ("id", "date", "title", "description", "source_ids")}
+                for i in HISTORICAL_DANGERS
+                if i in events.index
+            ]
+        return self._dangers
+
+    def end_html(self) -> str:
+        """The end-of-path screen: your choices beside history, the dangers of the historical
+        path, and your path as text to paste into exercise 3."""
+        e = html.escape
+        rows = self.path()
+        same = sum(bool(r["same"]) for r in rows)
+        dangers = "".join(
+            f"<li><b>{e(d['title'])}</b> ({e(_long(d['date']))}). "
+            f"{e(card_line(d['description'])[0])} "
+            f"<small>[{e('; '.join(str(d['source_ids']).split(';')[:3]))}]</small></li>"
+            for d in self.historical_dangers()
+        )
+        danger_block = (
+            "<p>The path actually taken was not safe either. On it:</p>"
+            f"<ul>{dangers}</ul>"
+            "<p>None of these was chosen by the ExComm; each could have turned the crisis.</p>"
+            if dangers
+            else ""
+        )
+        return (
+            '<div class="crisislab-decision-end">'
+            f"<h4>The end of the {len(rows)} decisions</h4>"
+            f"<p>You made {len(rows)} decisions; {same} the same as in 1962.</p>"
+            f"{self.summary_html()}{danger_block}"
+            "<p><b>Your path as text</b> (for exercise 3: run <code>sim.path_text()</code>, "
+            "or copy these lines; <code>sim.load_path(text)</code> replays them):</p>"
+            f'<pre class="crisislab-path-text">{e(self.path_text())}</pre></div>'
+        )
+
     def summary_html(self) -> str:
         """The path summary as an escaped HTML table (words, not colour, say same or not)."""
         e = html.escape
@@ -550,40 +671,46 @@ class DecisionSimulator:
     # ----- the widget
 
     def _build_widget(self) -> None:
-        self.picker = widgets.Dropdown(
-            options=[(f"{_long(p.date)}: {p.title}", p.id) for p in self.points],
-            value=self._current,
-            description="Decision point",
-            style={"description_width": "initial"},
+        # Previous/next buttons, not a menu: in JupyterLab the arrow keys on a menu move the
+        # notebook's cell instead (ipywidgets#3912); buttons answer Tab and Enter or Space.
+        self.previous_button = widgets.Button(
+            description="Previous decision point",
+            icon="arrow-left",
             layout=widgets.Layout(width="auto"),
         )
-        self.picker.observe(self._on_pick, names="value")
-        self.situation = widgets.HTML()
-        self.buttons = widgets.VBox()
-        self.feedback_html = widgets.HTML()
+        self.previous_button.on_click(self._on_previous)
         self.next_button = widgets.Button(
             description="Next decision point",
             icon="arrow-right",
             layout=widgets.Layout(width="auto"),
         )
         self.next_button.on_click(self._on_next)
+        self.status = widgets.HTML()
+        self.status.add_class("crisislab-status")
+        self.situation = widgets.HTML()
+        self.buttons = widgets.VBox()
+        # One set of option buttons per point, made once and then updated in place: rebuilt
+        # buttons would send the keyboard focus back to the top of the page.
+        self._option_buttons: dict[str, list[widgets.Button]] = {}
+        self.feedback_html = widgets.HTML()
         self.reset_button = widgets.Button(
             description="Start again", icon="undo", layout=widgets.Layout(width="auto")
         )
         self.reset_button.on_click(lambda _b: self.reset())
         self.path_html = widgets.HTML()
-        self.widget = widgets.VBox(
+        self.widget = style.course_widget(
             [
-                self.picker,
+                widgets.HBox([self.previous_button, self.next_button]),
+                self.status,
                 self.situation,
                 self.buttons,
                 self.feedback_html,
-                widgets.HBox([self.next_button, self.reset_button]),
+                widgets.HBox([self.reset_button]),
                 self.path_html,
             ],
+            "crisislab-decisions",
             layout=widgets.Layout(max_width="60em"),
         )
-        self.widget.add_class("crisislab-decisions")
 
     def _option_button(self, point: DecisionPoint, option: Option) -> widgets.Button:
         button = widgets.Button(
@@ -595,25 +722,52 @@ class DecisionSimulator:
         button.on_click(lambda _b, p=point.id, o=option.id: self.choose(p, o))
         return button
 
-    def _on_pick(self, change) -> None:
-        if change["new"] != self._current:
-            self.go_to(change["new"])
+    def _buttons_for(self, point: DecisionPoint) -> list[widgets.Button]:
+        if point.id not in self._option_buttons:
+            self._option_buttons[point.id] = [self._option_button(point, o) for o in point.options]
+        return self._option_buttons[point.id]
+
+    def _on_previous(self, _button=None) -> None:
+        ids = [p.id for p in self.points]
+        self.go_to(ids[(ids.index(self._current) - 1) % len(ids)])
 
     def _on_next(self, _button=None) -> None:
         ids = [p.id for p in self.points]
         position = ids.index(self._current)
         self.go_to(ids[(position + 1) % len(ids)])
 
+    def status_text(self) -> str:
+        """The status line above the situation, as plain text."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.status.value))
+
     def _render(self, feedback: Feedback | None = None) -> None:
         e = html.escape
         point = self.point(self._current)
-        if self.picker.value != point.id:
-            self.picker.value = point.id
         self.situation.value = (
             f"<h3>{e(_long(point.date))}: {e(point.title)}</h3><p>{e(point.situation)}</p>"
             f"<p><b>{e(point.question)}</b> Choose one option.</p>"
         )
-        self.buttons.children = [self._option_button(point, o) for o in point.options]
+        buttons = self._buttons_for(point)
+        if list(self.buttons.children) != buttons:
+            self.buttons.children = buttons
+        mine = self._choices.get(point.id)
+        for option, button in zip(point.options, buttons, strict=True):
+            # The chosen option is marked by a tick and a border (CSS), not by colour alone.
+            if option.id == mine:
+                button.add_class("crisislab-chosen")
+            else:
+                button.remove_class("crisislab-chosen")
+        number = [p.id for p in self.points].index(point.id) + 1
+        chosen = (
+            f"you chose: <b>{e(point.option(mine).label)}</b>"
+            + (" (as in 1962)" if mine == point.chosen else " (not what was chosen in 1962)")
+            if mine
+            else "no option chosen yet"
+        )
+        self.status.value = style.status_html(
+            f"Decision point {number} of {len(self.points)}: {e(_long(point.date))}, "
+            f"{e(point.title)} &middot; {chosen}"
+        )
         if feedback is None and point.id in self._choices:
             feedback = self.feedback(point.id, self._choices[point.id])
         self.feedback_html.value = (
@@ -621,7 +775,16 @@ class DecisionSimulator:
             if feedback is not None
             else "<p><i>Choose an option to see what happened.</i></p>"
         )
-        self.path_html.value = "<h4>Your path so far</h4>" + self.summary_html()
+        if self.state()["complete"]:
+            self.path_html.value = self.end_html()
+        else:
+            self.path_html.value = (
+                "<h4>Your path so far</h4>"
+                + self.summary_html()
+                + "<p><small>When you have made every decision, an end screen sums up your "
+                "path; <code>sim.path_text()</code> gives it as lines to paste into exercise 3."
+                "</small></p>"
+            )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)

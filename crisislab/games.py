@@ -6,8 +6,11 @@ enumeration (pure and mixed, computed from the payoffs, never looked up), so the
 solves the textbook cases: prisoner's dilemma, chicken and stag hunt.
 
 ``ChickenGame`` adds the 1962 twist: an optional *face-saving exit*, a concession from the side
-that stands firm to the side that backs down (the Jupiter missiles in Turkey). Kept private, it
-costs the giver nothing in public; made public, it costs the giver face.
+that stands firm to the side that backs down (the Jupiter missiles in Turkey). Made public, it
+costs the giver the price of being seen to back down, at home and with allies; kept private, it
+costs nothing. The giver offers it only if what it keeps (its win, less that price) is at least
+what it expects from plain chicken; otherwise the game stays plain chicken. With the defaults a
+public concession is not offered (the risk of war stays 25%) and a private one is (8%).
 
     >>> game = ChickenGame()
     >>> [e.describe() for e in game.equilibria()]     # three stable outcomes
@@ -52,10 +55,27 @@ PARAMETERS = {
     "back_down": ("Back down alone", 1.0, -5.0, 5.0),
     "war": ("Both stand firm (war)", 0.0, -10.0, 5.0),
     "concession": ("Concession to the side backing down", 1.5, 0.0, 5.0),
-    "public_cost": ("Cost to the giver if made public", 2.0, 0.0, 5.0),
+    "public_cost": ("Cost of being seen to back down (public only)", 2.0, 0.0, 5.0),
 }
 
 OWN_NUMBERS = "Your own numbers"
+
+#: What each button of the textbook games does, in the widget's own words.
+PRESET_NOTES = {
+    OWN_NUMBERS: "the numbers you set with the sliders.",
+    "Chicken (1962)": (
+        "sets win 3, both back down 2, back down alone 1, war 0: backing down alone is bad, "
+        "but war is worst, so each side wants to stand firm only if the other backs down."
+    ),
+    "Prisoner's dilemma": (
+        "sets win 5, both back down 3, back down alone 0, both stand firm 1: standing firm pays "
+        "whatever the other does, so both stand firm though both backing down pays more."
+    ),
+    "Stag hunt": (
+        "sets win 3, both back down 4, back down alone 0, both stand firm 2: backing down "
+        "together pays most, but only if each trusts the other to do it too."
+    ),
+}
 
 #: Textbook games in the same four numbers (row player's payoffs in a symmetric game).
 #: "Stand firm" plays the part of defect (prisoner's dilemma) or hunt hare (stag hunt).
@@ -258,10 +278,74 @@ def chicken_payoffs(
     values = [win, compromise, back_down, war, concession, public_cost]
     if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
         raise ValueError("Payoffs must be finite numbers.")
-    gift = concession if exit != "none" else 0.0
-    cost = public_cost if exit == "public" else 0.0
+    offered = concession_offered(win, compromise, back_down, war, exit, public_cost)
+    gift = concession if offered else 0.0
+    cost = public_cost if offered and exit == "public" else 0.0
     row = np.array([[war, win - cost], [back_down + gift, compromise]], dtype=float)
     return row, row.T.copy()
+
+
+def plain_chicken_value(
+    win: float = 3.0, compromise: float = 2.0, back_down: float = 1.0, war: float = 0.0
+) -> float:
+    """What a side expects from the game with no exit: its payoff in the mixed equilibrium,
+    or, when there is none, the average of its payoffs over the stable outcomes."""
+    row = np.array([[war, win], [back_down, compromise]], dtype=float)
+    found = equilibria(row, row.T)
+    chosen = [e for e in found if not e.pure] or found
+    return float(np.mean([e.row_payoff for e in chosen]))
+
+
+def concession_offered(
+    win: float = 3.0,
+    compromise: float = 2.0,
+    back_down: float = 1.0,
+    war: float = 0.0,
+    exit: str = "none",
+    public_cost: float = 2.0,
+) -> bool:
+    """Whether the side that stands firm offers the concession at all.
+
+    It offers it only if what it keeps by giving it (its win, less ``public_cost`` when the
+    concession is public: the price of being seen to back down, at home and with allies) is at
+    least what it expects from the game with no exit. Otherwise the game stays plain chicken.
+    """
+    if exit == "none":
+        return False
+    cost = public_cost if exit == "public" else 0.0
+    return win - cost >= plain_chicken_value(win, compromise, back_down, war) - TOLERANCE
+
+
+def offer_text(
+    win: float = 3.0,
+    compromise: float = 2.0,
+    back_down: float = 1.0,
+    war: float = 0.0,
+    exit: str = "none",
+    public_cost: float = 2.0,
+    **_ignored: float,
+) -> str:
+    """One sentence on whether the giver offers the exit, and why (empty with no exit)."""
+    if exit == "none":
+        return ""
+    expected = plain_chicken_value(win, compromise, back_down, war)
+    kind = EXITS[exit].lower()
+    if exit == "public":
+        keeps = (
+            f"{_num(win - public_cost)} (its win {_num(win)} minus {_num(public_cost)} for being "
+            "seen to back down, at home and with allies)"
+        )
+    else:
+        keeps = f"{_num(win)} (its win: kept private, nobody sees it back down)"
+    if concession_offered(win, compromise, back_down, war, exit, public_cost):
+        return (
+            f"The {kind} is offered: giving it leaves the giver {keeps}, at least the "
+            f"{_num(expected)} it expects from plain chicken."
+        )
+    return (
+        f"The {kind} is not offered: giving it would leave the giver {keeps}, less than the "
+        f"{_num(expected)} it expects from plain chicken, so the game stays plain chicken."
+    )
 
 
 def _best_response_line(diff_at_0: float, diff_at_1: float) -> tuple[list[float], list[float]]:
@@ -311,13 +395,13 @@ class ChickenGame:
                 continuous_update=True,
                 readout_format=".1f",
                 style={"description_width": "22em"},
-                layout=widgets.Layout(width="40em"),
+                layout=widgets.Layout(width="100%", max_width="40em"),
             )
         self.exit_buttons = widgets.ToggleButtons(
             options=[(label, key) for key, label in EXITS.items()],
             value=self._exit_name(exit),
             description="Face-saving exit",
-            style={"description_width": "initial"},
+            style={"description_width": "initial", "button_width": "auto"},
         )
         self.preset = widgets.ToggleButtons(
             options=[OWN_NUMBERS, *PRESETS],
@@ -325,6 +409,8 @@ class ChickenGame:
             description="Textbook game",
             style={"description_width": "initial", "button_width": "auto"},
         )
+        self.status = widgets.HTML()
+        self.status.add_class("crisislab-status")
         self.table = widgets.HTML()
         self.table.add_class("crisislab-game-table")
         self.summary = widgets.HTML()
@@ -337,16 +423,22 @@ class ChickenGame:
         for control in (*self.sliders.values(), self.exit_buttons):
             control.observe(self._on_change, names="value")
         self.preset.observe(self._on_preset, names="value")
-        self.widget = widgets.VBox(
+        self.widget = style.course_widget(
             [
                 self.preset,
                 *self.sliders.values(),
                 self.exit_buttons,
+                self.status,
                 widgets.HBox([self.table, self.figure]),
                 self.summary,
-            ]
+            ],
+            "crisislab-chicken",
         )
-        self.widget.add_class("crisislab-chicken")
+        self._updating = True  # start on "Chicken (1962)" when the sliders hold its numbers
+        try:
+            self.preset.value = self._matching_preset()
+        finally:
+            self._updating = False
         self._render()
 
     # -- Python API ---------------------------------------------------------------------------
@@ -395,7 +487,20 @@ class ChickenGame:
 
     def equilibrium_text(self) -> str:
         """What the widget says about the stable outcomes, as plain text."""
-        return summary_text(*self.payoffs(), exit=self.exit, baseline=self._baseline())
+        return summary_text(
+            *self.payoffs(), exit=self.exit, baseline=self._baseline(), offer=self.offer_text()
+        )
+
+    def concession_offered(self) -> bool:
+        """Whether the side standing firm offers the exit (never with no exit)."""
+        values = {name: slider.value for name, slider in self.sliders.items()}
+        values.pop("concession")
+        return concession_offered(exit=self.exit, **values)
+
+    def offer_text(self) -> str:
+        """Whether the exit is offered, and why, in one sentence (empty with no exit)."""
+        values = {name: slider.value for name, slider in self.sliders.items()}
+        return offer_text(exit=self.exit, **values)
 
     def table_html(self) -> str:
         """The payoff table as shown, as HTML."""
@@ -427,8 +532,15 @@ class ChickenGame:
         values = {name: slider.value for name, slider in self.sliders.items()}
         return chicken_payoffs(exit="none", **values)
 
+    def _matching_preset(self) -> str:
+        """The textbook game whose numbers the sliders hold, else "Your own numbers"."""
+        for name, numbers in PRESETS.items():
+            if all(self.sliders[k].value == v for k, v in numbers.items()):
+                return name
+        return OWN_NUMBERS
+
     def _on_preset(self, change) -> None:
-        if change["new"] not in PRESETS:
+        if self._updating or change["new"] not in PRESETS:
             return
         self._updating = True
         try:
@@ -441,11 +553,11 @@ class ChickenGame:
     def _on_change(self, _change) -> None:
         if self._updating:
             return
-        chosen = PRESETS.get(self.preset.value)
-        if chosen and any(self.sliders[k].value != v for k, v in chosen.items()):
-            self._updating = True  # the numbers are no longer the textbook game's
+        matching = self._matching_preset()
+        if self.preset.value != matching:
+            self._updating = True  # the button says whose numbers the sliders now hold
             try:
-                self.preset.value = OWN_NUMBERS
+                self.preset.value = matching
             finally:
                 self._updating = False
         self._render()
@@ -463,11 +575,15 @@ class ChickenGame:
     def _render(self) -> None:
         row, col = self.payoffs()
         self.table.value = payoff_table_html(row, col)
-        self.summary.value = summary_html(row, col, exit=self.exit, baseline=self._baseline())
-        alt = best_response_alt(row, col)
-        self.figure.value = (
-            f'<img src="data:image/png;base64,{self._png()}" '
-            f'alt="{html.escape(alt, quote=True)}" style="max-width:100%">'
+        self.summary.value = summary_html(
+            row, col, exit=self.exit, baseline=self._baseline(), offer=self.offer_text()
+        ) + presets_html(self.preset.value)
+        self.figure.value = style.figure_img_html(self._png(), best_response_alt(row, col))
+        stable = self.equilibria()
+        self.status.value = style.status_html(
+            f"<b>{html.escape(self.preset.value)}</b> &middot; "
+            f"{html.escape(EXITS[self.exit])} &middot; "
+            f"{len(stable)} stable outcome{'s' if len(stable) != 1 else ''}"
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -498,12 +614,16 @@ def summary_text(
     col: np.ndarray,
     exit: str = "none",
     baseline: tuple[np.ndarray, np.ndarray] | None = None,
+    offer: str = "",
 ) -> str:
-    """The stable outcomes in words, and (with an exit) how they differ from no exit."""
+    """The stable outcomes in words, and (with an exit) how they differ from no exit.
+
+    ``offer`` is the sentence of :func:`offer_text` (whether the exit is offered at all).
+    """
     found = equilibria(row, col)
     head = f"{len(found)} stable outcome{'s' if len(found) != 1 else ''} (Nash equilibria)"
     head += f" with {EXITS[exit].lower()}:" if exit != "none" else ":"
-    lines = [head, *_equilibrium_lines(row, col)]
+    lines = [head, *([offer] if offer else []), *_equilibrium_lines(row, col)]
     if is_degenerate(row, col):
         lines.append(
             "Some payoffs are tied, so a player can be indifferent: there may be more stable "
@@ -537,13 +657,29 @@ def summary_html(
     col: np.ndarray,
     exit: str = "none",
     baseline: tuple[np.ndarray, np.ndarray] | None = None,
+    offer: str = "",
 ) -> str:
     """The stable outcomes as escaped HTML (a heading line, then a list)."""
-    lines = summary_text(row, col, exit, baseline).split("\n")
+    lines = summary_text(row, col, exit, baseline, offer).split("\n")
     items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in lines[1:])
     return (
         f'<div class="crisislab-equilibria-text" role="status"><p><b>'
         f"{html.escape(lines[0])}</b></p><ul>{items}</ul></div>"
+    )
+
+
+def presets_html(current: str = OWN_NUMBERS) -> str:
+    """What the textbook-game buttons do, in words: the current one, then all in a fold."""
+    e = html.escape
+    items = "".join(f"<li><b>{e(name)}</b> {e(note)}</li>" for name, note in PRESET_NOTES.items())
+    now = PRESET_NOTES.get(current, "")
+    return (
+        f'<div class="crisislab-presets"><p>Textbook game: <b>{e(current)}</b>, {e(now)}</p>'
+        "<details><summary>What the textbook game buttons do</summary><p>Each button loads "
+        "the four payoffs of a game from the textbook, as Washington's numbers (Moscow's are "
+        "the same, mirrored); moving a slider makes them your own numbers. &ldquo;Stand "
+        "firm&rdquo; plays the part of defecting in the prisoner's dilemma and of hunting "
+        f"hare in the stag hunt.</p><ul>{items}</ul></details></div>"
     )
 
 

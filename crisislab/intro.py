@@ -12,6 +12,8 @@ from datetime import date, timedelta
 
 import ipywidgets as widgets
 
+from . import style
+
 FIRST_DAY = date(1962, 10, 16)
 DAYS = 13
 
@@ -54,15 +56,18 @@ class DayPicker:
         )
         self.label = widgets.HTML()
         self.slider.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.slider, self.label])
+        self.widget = style.course_widget([self.slider, self.label], "crisislab-daypicker")
         self._render()
 
     def _on_change(self, _change) -> None:
         self._render()
 
     def _render(self) -> None:
+        # A visible status line in an aria-live region: the slider's handle announces only
+        # its number (ipywidgets sets no aria-valuetext), so the day is said here.
         self.label.value = (
-            f"<p class='crisislab-day'><b>{html.escape(describe(self.slider.value))}</b></p>"
+            f"<p class='crisislab-day crisislab-status-line' role='status' aria-live='polite'>"
+            f"<b>{html.escape(describe(self.slider.value))}</b></p>"
         )
 
     def select_day(self, number: int) -> None:

@@ -15,7 +15,9 @@ Flight times are left to the lessons' prose: the data holds no sourced flight-ti
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import json
 import math
 from dataclasses import dataclass
@@ -26,9 +28,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Polygon
 from matplotlib.path import Path as MplPath
+from PIL import Image
 
 from . import data, geo, style
 from .paths import data_dir, repo_root
@@ -37,7 +41,7 @@ COASTLINES_FILE = "coastlines_110m.json"
 RING_POINTS = 361
 #: Place kinds the widget lists and labels (missile sites and sea areas would only add noise).
 LISTED_KINDS = ("capital", "city", "port", "base")
-#: Weapon kinds left out of the map's menu (their ranges are tens of km).
+#: Weapon kinds left out of the map's buttons (their ranges are tens of km).
 NOT_STRIKE_KINDS = ("SAM", "torpedo")
 #: Place kinds named on the map (ports and bases are markers only, to keep labels apart).
 LABELLED_KINDS = ("capital", "city")
@@ -239,8 +243,12 @@ class RangeView:
 
     def listed(self) -> pd.DataFrame:
         """Places of the listed kinds within the high range (the list the widget shows)."""
-        frame = self.places[self.places["kind"].isin(LISTED_KINDS)]
-        return frame[frame["distance_km"] <= self.high_km].reset_index(drop=True)
+        cached = self.__dict__.get("_listed")
+        if cached is None:
+            frame = self.places[self.places["kind"].isin(LISTED_KINDS)]
+            cached = frame[frame["distance_km"] <= self.high_km].reset_index(drop=True)
+            object.__setattr__(self, "_listed", cached)  # a frozen view: computed once
+        return cached.copy()
 
     def alt_text(self) -> str:
         """A sentence saying what the map shows, for screen readers and nbval."""
@@ -348,10 +356,31 @@ def _label_point(ring: tuple[np.ndarray, np.ndarray], bearing: float) -> tuple[f
     return float(ring[0][index]), float(ring[1][index])
 
 
-class _MapDrawing:
-    """One figure with every artist of a range map, created once and updated by ``show``."""
+def map_extent(
+    rings: list[tuple[np.ndarray, np.ndarray]], site_lon: float, site_lat: float
+) -> tuple[float, float, float, float]:
+    """(west, east, south, north) of a map showing these rings and the site, with a margin."""
+    lons = np.concatenate([*(ring[0] for ring in rings), [site_lon]])
+    lats = np.concatenate([*(ring[1] for ring in rings), [site_lat]])
+    pad_x = max(2.0, 0.08 * (lons.max() - lons.min()))
+    pad_y = max(2.0, 0.08 * (lats.max() - lats.min()))
+    west, east = float(lons.min() - pad_x), float(lons.max() + pad_x)
+    south, north = max(-89.0, float(lats.min() - pad_y)), min(89.0, float(lats.max() + pad_y))
+    return west, east, south, north
 
-    def __init__(self, places: pd.DataFrame) -> None:
+
+_LEGEND_PLACE = {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "borderaxespad": 0.0}
+
+
+class _MapDrawing:
+    """One figure with every artist of a range map, created once and updated by ``show``.
+
+    In the widget (``animated=True``) the land, axes and ticks of each map frame are drawn once
+    and kept as a background bitmap; a new missile restores it and draws only the rings, markers,
+    labels, title and legend on top (blitting), as the timeline does.
+    """
+
+    def __init__(self, places: pd.DataFrame, animated: bool = False) -> None:
         self.figure = style.new_figure(9.5, 6.0)
         FigureCanvasAgg(self.figure)  # a renderer to measure labels with (see show)
         ax = self.ax = self.figure.add_subplot()
@@ -391,16 +420,19 @@ class _MapDrawing:
         ax.set_xlabel("Longitude (degrees)")
         ax.set_ylabel("Latitude (degrees)")
         ax.set_title("")
+        site_handle = Line2D([], [], linestyle="none", marker="*", markersize=12, color="black")
+        inside_handle = Line2D([], [], linestyle="none", marker="o", color="black")
+        outside_handle = Line2D(
+            [], [], linestyle="none", marker="o", markerfacecolor="white", color="black"
+        )
         self.legend = ax.legend(
             handles=[
-                Line2D([], [], linestyle="none", marker="*", markersize=12, color="black"),
+                site_handle,
                 Line2D([], [], color="black", linestyle="--"),
                 Line2D([], [], color="black", linestyle="-"),
                 Patch(facecolor="grey", alpha=0.35),
-                Line2D([], [], linestyle="none", marker="o", color="black"),
-                Line2D(
-                    [], [], linestyle="none", marker="o", markerfacecolor="white", color="black"
-                ),
+                inside_handle,
+                outside_handle,
             ],
             labels=[
                 "Launch site",
@@ -410,14 +442,63 @@ class _MapDrawing:
                 "Within range (high estimate)",
                 "Out of range",
             ],
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            borderaxespad=0.0,
             frameon=False,
+            **_LEGEND_PLACE,
         )
+        # A weapon with one published range has one ring: its legend has no low/high entries.
+        self.single_legend = Legend(
+            ax,
+            [site_handle, Line2D([], [], color="black", linestyle="-"), inside_handle,
+             outside_handle],
+            ["Launch site", "Range", "Within range", "Out of range"],
+            frameon=False,
+            **_LEGEND_PLACE,
+        )  # fmt: skip
+        self.single_legend.set_visible(False)
+        ax.add_artist(self.single_legend)
+        self.animated = animated
+        self._backgrounds: dict[tuple, object] = {}
+        self._frame: tuple[float, float, float, float] | None = None
+        self._laid_out = False
+        if animated:
+            for artist in self._moving():
+                artist.set_animated(True)
 
-    def show(self, view: RangeView) -> None:
-        """Point every artist at ``view`` (set_data, set_xy, set_text; nothing is re-created)."""
+    def _moving(self) -> list:
+        """The artists that change with the missile, in drawing order (the rest is background)."""
+        artists = [
+            self.band, self.low_line, self.high_line, self.inside, self.outside, self.site,
+            self.high_label, self.low_label, self.site_label, *self.place_labels.values(),
+            self.ax.title,
+        ]  # fmt: skip
+        return sorted(artists, key=lambda a: a.get_zorder())
+
+    def render(self) -> bytes:
+        """The map as now shown, as PNG bytes: the frame's background (land, axes, ticks) drawn
+        once and kept, the moving artists drawn on top of it."""
+        canvas = self.figure.canvas
+        # The legend is part of the background: one with low/high entries, one without.
+        key = (self._frame, self.ax.get_aspect(), self.legend.get_visible())
+        if key not in self._backgrounds:
+            canvas.draw()  # animated artists are left out: land, axes, ticks and legend only
+            self._backgrounds[key] = canvas.copy_from_bbox(self.figure.bbox)
+        canvas.restore_region(self._backgrounds[key])
+        for artist in self._moving():
+            self.ax.draw_artist(artist)
+        width, height = canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw")
+        buffer = io.BytesIO()
+        # A palette PNG, as the timeline's: a few flat colours encode fast and small.
+        palette = image.convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE)
+        palette.save(buffer, format="PNG", compress_level=1)
+        return buffer.getvalue()
+
+    def show(self, view: RangeView, frame: tuple[float, float, float, float] | None = None) -> None:
+        """Point every artist at ``view`` (set_data, set_xy, set_text; nothing is re-created).
+
+        ``frame`` (west, east, south, north) keeps the map's extent fixed, e.g. for every
+        missile from one site; by default the map is fitted to this view's outer ring.
+        """
         colour = style.actor_colour(view.actor)
         self.band.set_xy(_band_xy(view))
         self.band.set_facecolor(colour)
@@ -427,6 +508,8 @@ class _MapDrawing:
         self.low_line.set_color(colour)
         self.high_line.set_color(colour)
         self.low_line.set_visible(view.disputed)
+        self.legend.set_visible(view.disputed)
+        self.single_legend.set_visible(not view.disputed)
         self.site.set_data([view.site_lon], [view.site_lat])
         self.site_label.set_position((view.site_lon + 0.8, view.site_lat - 0.5))
         self.site_label.set_text(_short(view.site_name))
@@ -443,22 +526,24 @@ class _MapDrawing:
         near = places["distance_km"] <= view.high_km
         self.inside.set_data(places.loc[near, "lon"], places.loc[near, "lat"])
         self.outside.set_data(places.loc[~near, "lon"], places.loc[~near, "lat"])
-        lons = np.concatenate([view.high_ring[0], [view.site_lon]])
-        lats = np.concatenate([view.high_ring[1], [view.site_lat]])
-        pad_x = max(2.0, 0.08 * (lons.max() - lons.min()))
-        pad_y = max(2.0, 0.08 * (lats.max() - lats.min()))
-        west, east = lons.min() - pad_x, lons.max() + pad_x
-        south, north = max(-89.0, lats.min() - pad_y), min(89.0, lats.max() + pad_y)
+        west, east, south, north = frame or map_extent(
+            [view.high_ring], view.site_lon, view.site_lat
+        )
+        self._frame = (west, east, south, north)
         # Places close to the site on this map's scale keep their marker but lose their label,
         # which would sit on the site's own; the list beside the map names them all.
-        crowded_km = (
-            0.05 * (lons.max() - lons.min()) * 111.0 * math.cos(math.radians(view.site_lat))
-        )
+        span = (east - west) / 1.16  # the rings' own width, without the margins
+        crowded_km = 0.05 * span * 111.0 * math.cos(math.radians(view.site_lat))
         distances = dict(zip(places["id"], places["distance_km"], strict=True))
+        where = {
+            place_id: (float(lon), float(lat), name)
+            for place_id, lon, lat, name in zip(
+                places["id"], places["lon"], places["lat"], places["name"], strict=True
+            )
+        }
         for place_id, text in self.place_labels.items():
             km = distances.get(place_id)
-            row = places[places["id"] == place_id]
-            lon, lat = (float(row["lon"].iloc[0]), float(row["lat"].iloc[0])) if km else (0, 0)
+            lon, lat, name = where[place_id] if km else (0, 0, "")
             in_view = west <= lon <= east and south <= lat <= north
             if km is None or km < crowded_km or not in_view:  # site, other year, crowded, away
                 text.set_visible(False)
@@ -467,7 +552,7 @@ class _MapDrawing:
             # Labels in the eastern third of the map read leftwards, so they stay on the map.
             right = lon > west + 2.0 * (east - west) / 3.0
             text.set_horizontalalignment("right" if right else "left")
-            text.set_text(f"{_short(row['name'].iloc[0])} {km:,.0f} km")
+            text.set_text(f"{_short(name)} {km:,.0f} km")
             text.set_position((lon - 0.4 if right else lon + 0.4, lat + 0.3))
             text.set_visible(True)
 
@@ -484,11 +569,13 @@ class _MapDrawing:
 
         The marker stays and the list beside the map names every place, so nothing is lost.
         """
-        if self.figure.get_layout_engine() is not None:
+        if not self._laid_out:
             # The first time only: let constrained layout place the axes, then freeze that
             # layout, so later updates measure labels without a full extra draw (fast path).
+            # (After set_layout_engine("none") the engine is a placeholder, not None.)
             self.figure.draw_without_rendering()
             self.figure.set_layout_engine("none")
+            self._laid_out = True
         self.ax.apply_aspect()  # the axes box for this view's aspect, as drawing will set it
         renderer = self.figure.canvas.get_renderer()
         taken = [
@@ -535,14 +622,16 @@ class RangeMap:
             sites.append(site_id)
         if weapon_id not in weapons:
             weapons.append(weapon_id)
-        self.site_dropdown = widgets.Dropdown(
-            options=_options(sites, "places", lambda row: row["name"]),
+        # Toggle buttons, not menus: in JupyterLab the arrow keys on a menu move the notebook's
+        # cell instead (ipywidgets#3912); each button answers Tab and Enter or Space.
+        self.site_buttons = widgets.ToggleButtons(
+            options=_options(sites, "places", lambda row: _short(row["name"])),
             value=site_id,
             description="Site",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto"),
+            tooltips=[label for label, _ in _options(sites, "places", lambda row: row["name"])],
+            style={"description_width": "initial", "button_width": "auto"},
         )
-        self.weapon_dropdown = widgets.Dropdown(
+        self.weapon_buttons = widgets.ToggleButtons(
             options=_options(
                 weapons,
                 "weapons",
@@ -550,21 +639,28 @@ class RangeMap:
             ),
             value=weapon_id,
             description="Missile",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto"),
+            style={"description_width": "initial", "button_width": "auto"},
         )
+        self.status = widgets.HTML()
+        self.status.add_class("crisislab-status")
         self.cities = widgets.HTML()
         self.cities.add_class("crisislab-range-list")
-        self._drawing = _MapDrawing(data.load("places"))
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self._drawing = _MapDrawing(data.load("places"), animated=True)
+        self._weapon_ids = weapons
+        self._frames: dict[str, tuple[float, float, float, float]] = {}
+        # An <img alt> in an HTML widget: widgets.Image has no alt text.
+        self.image = widgets.HTML()
+        self.image.add_class("crisislab-figure")
         self._updating = False
         # Each (site, missile) pair is drawn once; going back to it shows the kept picture.
-        self._png_cache: dict[tuple[str, str], bytes] = {}
+        self._png_cache: dict[tuple[str, str], str] = {}
         self._drawn: tuple[str, str] | None = None
-        self.site_dropdown.observe(self._on_change, names="value")
-        self.weapon_dropdown.observe(self._on_change, names="value")
-        controls = widgets.HBox([self.site_dropdown, self.weapon_dropdown])
-        self.widget = widgets.VBox([controls, self.cities, self.image])
+        self.site_buttons.observe(self._on_change, names="value")
+        self.weapon_buttons.observe(self._on_change, names="value")
+        self.widget = style.course_widget(
+            [self.site_buttons, self.weapon_buttons, self.status, self.cities, self.image],
+            "crisislab-range-map",
+        )
         self._render()
 
     def _on_change(self, _change) -> None:
@@ -572,19 +668,45 @@ class RangeMap:
             self._render()
 
     def _render(self) -> None:
-        key = (self.site_dropdown.value, self.weapon_dropdown.value)
+        key = (self.site_buttons.value, self.weapon_buttons.value)
         self.view = range_view(*key)
+        where = (
+            self.view.site_name
+            if self.view.deployed_here
+            else (f"{self.view.site_name} (not deployed there)")
+        )
+        self.status.value = style.status_html(
+            f"Showing <b>{html.escape(self.view.weapon_label)}</b> from "
+            f"<b>{html.escape(where)}</b>: {len(self.view.listed())} places within range"
+        )
         self.cities.value = cities_html(self.view)
         png = self._png_cache.get(key)
         if png is None:  # first visit of this pair: draw it once, keep the picture
             self._sync_drawing()
-            png = self._png_cache[key] = style.figure_png(self._drawing.figure)
-        self.image.value = png
+            png = base64.b64encode(self._drawing.render()).decode("ascii")
+            self._png_cache[key] = png
+        self.image.value = style.figure_img_html(png, self.view.alt_text())
+
+    def png(self) -> bytes:
+        """The map as shown now, as PNG bytes."""
+        return base64.b64decode(
+            self._png_cache[(self.site_buttons.value, self.weapon_buttons.value)]
+        )
+
+    def frame(self, site_id: str) -> tuple[float, float, float, float]:
+        """The map's extent for a site: it fits the outer ring of every missile on offer, so
+        that switching missile keeps the scale (and the land drawn once for the site)."""
+        if site_id not in self._frames:
+            site = _site_row(site_id)
+            lat, lon = float(site["lat"]), float(site["lon"])
+            rings = [_ring(lat, lon, range_km(w)[1]) for w in self._weapon_ids]
+            self._frames[site_id] = map_extent(rings, lon, lat)
+        return self._frames[site_id]
 
     def _sync_drawing(self) -> None:
-        key = (self.site_dropdown.value, self.weapon_dropdown.value)
+        key = (self.site_buttons.value, self.weapon_buttons.value)
         if self._drawn != key:
-            self._drawing.show(self.view)
+            self._drawing.show(self.view, frame=self.frame(key[0]))
             self._drawn = key
 
     @property
@@ -594,21 +716,23 @@ class RangeMap:
         return self._drawing.figure
 
     def select(self, site_id: str, weapon_id: str) -> None:
-        """Show ``weapon_id`` fired from ``site_id``, as a student picking both menus would."""
-        site_ids = [value for _, value in self.site_dropdown.options]
-        weapon_ids = [value for _, value in self.weapon_dropdown.options]
+        """Show ``weapon_id`` fired from ``site_id``, as a student pressing both buttons would."""
+        site_ids = [value for _, value in self.site_buttons.options]
+        weapon_ids = [value for _, value in self.weapon_buttons.options]
         if site_id not in site_ids:
             _site_row(site_id)  # unknown id: the clear error from the table
-            raise ValueError(f"Site {site_id!r} is not in this map's menu: {', '.join(site_ids)}.")
+            raise ValueError(
+                f"Site {site_id!r} is not among this map's choices: {', '.join(site_ids)}."
+            )
         if weapon_id not in weapon_ids:
             range_km(weapon_id)  # unknown id or no range: the clear error from the table
             raise ValueError(
-                f"Weapon {weapon_id!r} is not in this map's menu: {', '.join(weapon_ids)}."
+                f"Weapon {weapon_id!r} is not among this map's choices: {', '.join(weapon_ids)}."
             )
         self._updating = True
         try:
-            self.site_dropdown.value = site_id
-            self.weapon_dropdown.value = weapon_id
+            self.site_buttons.value = site_id
+            self.weapon_buttons.value = weapon_id
         finally:
             self._updating = False
         self._render()

@@ -94,7 +94,7 @@ def _learned_text(value: str) -> str:
 class PerspectiveExplorer:
     """Pick a moment; read how Washington, Moscow and Havana each saw it, side by side.
 
-    Drive it with the menu or from Python: ``select(moment_id)``; read ``column_text(capital)``,
+    Drive it with its buttons or from Python: ``select(moment_id)``; read ``column_text(capital)``,
     ``shown_quotes(capital)``, ``unknown(capital)`` and ``shown_events()``.
     """
 
@@ -119,15 +119,10 @@ class PerspectiveExplorer:
         order = sorted(
             self._moments.values(), key=lambda r: (r["date"], list(self._moments).index(r["id"]))
         )
-        self.picker = widgets.Dropdown(
-            options=[(f"{_long_date(r['date'])}: {r['title']}", r["id"]) for r in order],
-            value=self._moment_id(moment) if moment else order[0]["id"],
-            description="Moment",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="36em"),
-        )
-        # Buttons answer Tab and Enter or Space everywhere; in JupyterLab's command mode the
-        # arrow keys on a closed menu move between cells instead (Alt+Down opens the menu).
+        self._order = [(f"{_long_date(r['date'])}: {r['title']}", r["id"]) for r in order]
+        self._moment = self._moment_id(moment) if moment else order[0]["id"]
+        # Previous/next buttons, not a menu: in JupyterLab the arrow keys on a menu move the
+        # notebook's cell instead (ipywidgets#3912); buttons answer Tab and Enter or Space.
         self.previous_button = widgets.Button(
             description="\u25c0 Previous moment", tooltip="Show the previous moment"
         )
@@ -136,47 +131,57 @@ class PerspectiveExplorer:
         )
         self.previous_button.on_click(lambda _button: self.step(-1))
         self.next_button.on_click(lambda _button: self.step(1))
+        self.status = widgets.HTML()
+        self.status.add_class("crisislab-status")
         self.heading = widgets.HTML()
         self.heading.add_class("crisislab-moment")
         self.columns: dict[str, widgets.HTML] = {}
         boxes = []
         for key in CAPITALS:
-            column = widgets.HTML(layout=widgets.Layout(width="32%"))
+            # Stacked, one capital under the other: one readable column at any width.
+            column = widgets.HTML(layout=widgets.Layout(width="100%", max_width="48em"))
             column.add_class(f"crisislab-perspective-{key}")
             self.columns[key] = column
             boxes.append(column)
         self.others = widgets.HTML()
-        self.picker.observe(self._on_change, names="value")
-        self.widget = widgets.VBox(
+        self.widget = style.course_widget(
             [
-                widgets.HBox([self.picker, self.previous_button, self.next_button]),
+                widgets.HBox([self.previous_button, self.next_button]),
+                self.status,
                 self.heading,
-                widgets.HBox(boxes, layout=widgets.Layout(width="100%", align_items="stretch")),
+                widgets.VBox(boxes, layout=widgets.Layout(width="100%")),
                 self.others,
-            ]
+            ],
+            "crisislab-perspectives",
         )
-        self.widget.add_class("crisislab-perspectives")
         self._render()
 
     # -- Python API ---------------------------------------------------------------------------
 
     def moment_ids(self) -> list[str]:
-        """The ids of the moments in the menu, in the order shown (by date)."""
-        return [value for _label, value in self.picker.options]
+        """The ids of the moments, in the order the buttons step through them (by date)."""
+        return [value for _label, value in self._order]
 
     @property
     def moment(self) -> str:
         """The id of the selected moment."""
-        return self.picker.value
+        return self._moment
 
     def select(self, moment_id: str) -> None:
-        """Pick a moment by id (e.g. 'm62-bucharest') or by its title, as a student would."""
-        self.picker.value = self._moment_id(moment_id)
+        """Pick a moment by id (e.g. 'm62-bucharest') or by its title."""
+        wanted = self._moment_id(moment_id)
+        if wanted != self._moment:
+            self._moment = wanted
+            self._render()
 
     def step(self, by: int = 1) -> None:
         """Show the next moment (``by=1``) or the previous one (``by=-1``), wrapping around."""
         ids = self.moment_ids()
-        self.picker.value = ids[(ids.index(self.moment) + int(by)) % len(ids)]
+        self.select(ids[(ids.index(self.moment) + int(by)) % len(ids)])
+
+    def status_text(self) -> str:
+        """The status line above the columns, as plain text ('Moment 2 of 6: ...')."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.status.value))
 
     def shown_events(self) -> list[str]:
         """The ids of the events listed for the selected moment, in date order."""
@@ -225,7 +230,7 @@ class PerspectiveExplorer:
     # -- Rendering ----------------------------------------------------------------------------
 
     def _row(self) -> dict:
-        return self._moments[self.picker.value]
+        return self._moments[self._moment]
 
     def _moment_id(self, name: str) -> str:
         key = str(name).strip()
@@ -245,12 +250,13 @@ class PerspectiveExplorer:
         speaker = self._people.get(quote["speaker_id"], {})
         name = speaker.get("name", quote["speaker_id"])
         when = sources.quote_when(quote)
+        label = quote_source_label(quote["source_ids"])
+        byline = f"{name}, {when}" + (f" ({label})" if label else "")
         e = html.escape
         return (
             f'<blockquote class="crisislab-quote" data-quote="{e(quote_id, quote=True)}" '
             f'style="margin:6px 0 6px 8px;padding-left:8px;border-left:3px solid #999">'
-            f"&ldquo;{e(quote['text'])}&rdquo;<br><small>&mdash; {e(name)}, {e(when)} "
-            f"[{e(quote['source_ids'])}]</small></blockquote>"
+            f"&ldquo;{e(quote['text'])}&rdquo;<br><small>&mdash; {e(byline)}</small></blockquote>"
         )
 
     def _column(self, key: str) -> str:
@@ -293,10 +299,12 @@ class PerspectiveExplorer:
             return ""
         return "<p><b>Other voices:</b></p>" + "".join(self._quote_html(q) for q in others)
 
-    def _on_change(self, _change) -> None:
-        self._render()
-
     def _render(self) -> None:
+        ids = self.moment_ids()
+        label = dict((v, k) for k, v in self._order)[self._moment]
+        self.status.value = style.status_html(
+            f"Moment {ids.index(self._moment) + 1} of {len(ids)}: <b>{html.escape(label)}</b>"
+        )
         self.heading.value = self._heading()
         for key, column in self.columns.items():
             column.value = self._column(key)
@@ -386,21 +394,58 @@ class QuoteBlock:
         self.when = sources.quote_when(self.row)
 
     def _byline(self) -> str:
+        """Speaker, date and one short source label: 'Fidel Castro, 26 October 1962 (Dobbs
+        2008)'. The quote id stays out of the reader's way (a data attribute in the HTML)."""
         when = f", {self.when}" if self.when else ""
-        return f"{self.speaker}{when} [{self.row['id']}; {self.row['source_ids']}]"
+        label = quote_source_label(self.row["source_ids"])
+        return f"{self.speaker}{when}" + (f" ({label})" if label else "")
+
+    def context_line(self) -> str:
+        """The quote's context in one short line (its first sentence, cut if long)."""
+        return short_context(self.row.get("context", ""))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         e = html.escape
-        context = e(self.row["context"])
+        context = self.context_line()
+        context_html = f"<br><i>{e(context)}</i>" if context else ""
         return {
             "text/html": (
-                '<blockquote class="crisislab-quote" style="border-left:4px solid #999;'
+                f'<blockquote class="crisislab-quote" data-quote="{e(self.row["id"], quote=True)}" '
+                'style="border-left:4px solid #999;'
                 f'margin:8px 0;padding:4px 12px">&ldquo;{e(self.row["text"])}&rdquo;'
-                f"<br><small>&mdash; {e(self._byline())}<br><i>{context}</i></small>"
+                f"<br><small>&mdash; {e(self._byline())}{context_html}</small>"
                 "</blockquote>"
             ),
             "text/plain": f"> \u201c{self.row['text']}\u201d\n> \u2014 {self._byline()}",
         }
+
+
+#: Source tiers preferred for a quote's one source label: the document, a memoir, a scholar.
+_LABEL_TIERS = ("primary", "memoir", "scholarly")
+#: A quote's context line is cut to about this many characters.
+CONTEXT_CHARS = 110
+
+
+def quote_source_label(source_ids: str) -> str:
+    """One short label for a quote's sources: its first primary, memoir or scholarly source
+    (``sources.short_label``), else its first source; "" when it has none."""
+    ids = _split(source_ids)
+    if not ids:
+        return ""
+    table = sources._table()
+    chosen = next(
+        (i for i in ids if i in table.index and table.loc[i, "tier"] in _LABEL_TIERS), ids[0]
+    )
+    return sources.short_label(chosen, table)
+
+
+def short_context(text: object) -> str:
+    """A context in one short line: its first sentence, cut at a word with an ellipsis."""
+    value = " ".join(str(text or "").split())
+    first = re.split(r"(?<=[.;])\s+", value, maxsplit=1)[0].rstrip(";")
+    if len(first) <= CONTEXT_CHARS:
+        return first
+    return first[: CONTEXT_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
 def quote(quote_id: str) -> QuoteBlock:

@@ -307,14 +307,26 @@ def card_for(row: pd.Series | dict, view: str = "now", day: date | None = None) 
             f'<p class="crisislab-card-late"><i>Happened on {esc(long_date(row["date"]))}; '
             f"{esc(known)}.</i></p>"
         )
-    clocks = " &middot; ".join(
-        f'<span class="crisislab-clock" data-clock="{esc(label)}"><b>{esc(label)}</b> '
-        f"{esc(text)}</span>"
-        for label, text in local_times_for(row).items()
+    # Collapsed: time, title and one line; the rest opens on click, or Enter on the summary
+    # (<details> is keyboard-operable by itself, with no script).
+    line, rest = card_line(row["description"])
+    parts.append(
+        '<details class="crisislab-card-details"><summary class="crisislab-card-summary">'
+        f'<span class="crisislab-card-when">{esc(summary_time(row))}</span> '
+        f'<b class="crisislab-card-title">{esc(row["title"])}</b>'
+        f'<br><span class="crisislab-card-line">{esc(line)}</span></summary>'
     )
-    parts.append(f'<p class="crisislab-card-times">{clocks}</p>')
-    parts.append(f'<h4 class="crisislab-card-title">{esc(row["title"])}</h4>')
-    parts.append(f'<p class="crisislab-card-text">{esc(row["description"])}</p>')
+    if event_instant(row) is None:  # one line, not "time not known" on each clock
+        parts.append(f'<p class="crisislab-card-times">{esc(unknown_time_text(row))}</p>')
+    else:
+        clocks = " &middot; ".join(
+            f'<span class="crisislab-clock" data-clock="{esc(label)}"><b>{esc(label)}</b> '
+            f"{esc(text)}</span>"
+            for label, text in local_times_for(row).items()
+        )
+        parts.append(f'<p class="crisislab-card-times">{clocks}</p>')
+    if rest:
+        parts.append(f'<p class="crisislab-card-text">{esc(rest)}</p>')
     meta = [f"Actors: {esc(', '.join(actors))}"]
     if row["place"]:
         meta.append(f"Place: {esc(row['place'])}")
@@ -338,8 +350,48 @@ def card_for(row: pd.Series | dict, view: str = "now", day: date | None = None) 
             f'<p class="crisislab-card-support"><small>About the sources: '
             f"{esc(row['support_note'])}</small></p>"
         )
-    parts.append("</div>")
+    parts.append("</details></div>")
     return "".join(parts)
+
+
+#: The one line a collapsed card shows: the description's first sentence, at most this long.
+CARD_LINE_CHARS = 120
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c(])")
+
+
+def card_line(description: str) -> tuple[str, str]:
+    """(the one line a collapsed card shows, the rest of the description shown when open).
+
+    The line is the first sentence; a sentence longer than ``CARD_LINE_CHARS`` is cut at a word
+    and ends with an ellipsis, and then the open card repeats the description in full.
+    """
+    text = " ".join(str(description or "").split())
+    parts = _SENTENCE_END.split(text, maxsplit=1)
+    first, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+    if len(first) <= CARD_LINE_CHARS:
+        return first, rest
+    cut = first[: CARD_LINE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026", text
+
+
+def summary_time(row: pd.Series | dict) -> str:
+    """The time a collapsed card shows, on the event's own clock: '10:20 Havana',
+    'about 13:30 Washington', or 'Time not known' / 'Date approximate'."""
+    moment = event_instant(row)
+    if moment is None:
+        return "Date approximate" if row["time_precision"] == "approximate" else "Time not known"
+    own = _zone_label(row["tz"])
+    local = moment.astimezone(ZoneInfo(row["tz"]))
+    text = f"{local:%H:%M} {own}"
+    return ("about " + text) if row["time_precision"] == "hour" else text
+
+
+def unknown_time_text(row: pd.Series | dict) -> str:
+    """One line for an event without a known time (instead of one per clock)."""
+    day, own = row["date"], _zone_label(row["tz"])
+    if row["time_precision"] == "approximate":
+        return f"Time not known; date approximate (about {long_date(day)}, {own})."
+    return f"Time not known; {long_date(day)} ({own})."
 
 
 def empty_html(reason: str = "No events on this day in this view.") -> str:
@@ -631,17 +683,29 @@ def overview_figure(
     lanes_ax.tick_params(axis="y", labelleft=False)
     lanes_ax.set_title("Who acted", loc="left")
 
-    # Key moments written out beside their day.
+    # Key moments written out beside their day, each after its first actor's marker (the
+    # marker of that actor's lane), so the actor is read from a shape and not only a colour.
     text_ax.set_xlim(0, 1)
     text_ax.axis("off")
-    text_ax.set_title("Key moments", loc="left")
+    text_ax.set_title("Key moments (marker: first actor)", loc="left")
     for i, d in enumerate(days):
         for k, row in enumerate(key_lines[d]):
             actors = _split(row["actors"])
             marker_lane = _lane_of(actors[0], lanes) if actors else OTHERS
+            text_ax.plot(
+                [0.01],
+                [tops[i] + k],
+                linestyle="none",
+                marker=style.actor_marker(marker_lane),
+                markersize=7,
+                color=style.actor_colour(marker_lane),
+                markeredgecolor="black",
+                markeredgewidth=0.4,
+                clip_on=False,
+            )
             text_ax.annotate(
                 row["title"],
-                xy=(0.0, tops[i] + k),
+                xy=(0.04, tops[i] + k),
                 xycoords="data",
                 va="center",
                 ha="left",
@@ -662,7 +726,7 @@ def overview_figure(
 
 
 def overview_alt(events: pd.DataFrame, start: date | None = None, end: date | None = None) -> str:
-    """Alt text for overview_figure: what it shows, in a sentence."""
+    """Alt text for overview_figure: what it shows, with every key moment it writes out."""
     start = start or CRISIS_WINDOW[0]
     end = end or CRISIS_WINDOW[1]
     events = ordered_events(events)
@@ -673,10 +737,15 @@ def overview_alt(events: pd.DataFrame, start: date | None = None, end: date | No
         if start <= d <= end
     ]
     alert = ("US alert changes: " + ", ".join(changes) + ".") if changes else ""
+    moments = "; ".join(
+        f"{d.day} {d:%B}: {title} ({(_split(actors) or [OTHERS])[0]})"
+        for d, title, actors in zip(keys["date"], keys["title"], keys["actors"], strict=True)
+    )
+    listed = f" Key moments (first actor in brackets): {moments}." if moments else ""
     return (
         f"Timeline from {long_date(start)} to {long_date(end)}, one row per day, with a marker "
         f"for each event in the lane of each actor involved and {len(keys)} key moments "
-        f"written out. {alert}"
+        f"written out.{listed} {alert}"
     ).strip()
 
 
@@ -726,48 +795,82 @@ class TimelineExplorer:
             value=start,
             description="Day",
             continuous_update=True,
+            style={"description_width": "initial"},
             layout=widgets.Layout(width="100%"),
         )
-        self.play = widgets.Play(
-            value=self.days.index(start),
-            min=0,
-            max=len(self.days) - 1,
-            step=1,
-            interval=1500,
-            description="Play",
-            tooltip="Play: step through the days",
+        # Named buttons, not widgets.Play: its icon-only buttons have no accessible name.
+        self.previous_button = widgets.Button(
+            description="\u25c0 Previous day", tooltip="Show the day before"
         )
-        widgets.jslink((self.play, "value"), (self.day_slider, "index"))
+        self.play_button = widgets.ToggleButton(
+            value=False,
+            description="Play the days",
+            icon="play",
+            tooltip="Step through the days, one every 1.5 seconds; press again to pause",
+        )
+        self.next_button = widgets.Button(
+            description="Next day \u25b6", tooltip="Show the next day"
+        )
+        self.previous_button.on_click(lambda _button: self.step(-1))
+        self.next_button.on_click(lambda _button: self.step(1))
+        self.play_button.observe(self._on_play, names="value")
+        self.play_interval = 1.5
+        self._timer = None
         self.view_buttons = widgets.ToggleButtons(
             options=[(label, name) for name, label in VIEWS.items()],
             value=self._view_name(view),
             description="View",
+            style={"description_width": "initial", "button_width": "auto"},
         )
-        self.actor_select = widgets.SelectMultiple(
-            options=self.actors,
-            value=tuple(self.actors),
-            description="Actors",
-            rows=min(6, max(2, len(self.actors))),
+        # Checkboxes, not a multi-select: each answers Tab and Space, and says its state.
+        self.actor_boxes = {
+            actor: widgets.Checkbox(
+                value=True, description=actor, indent=False, layout=widgets.Layout(width="auto")
+            )
+            for actor in self.actors
+        }
+        self.all_actors_button = widgets.Button(
+            description="All actors", tooltip="Show the events of every actor"
         )
+        self.no_actors_button = widgets.Button(
+            description="No actors", tooltip="Clear every actor, then tick the ones you want"
+        )
+        self.all_actors_button.on_click(lambda _button: self.set_actors(self.actors))
+        self.no_actors_button.on_click(lambda _button: self.set_actors([]))
+        self._updating = False
         self.status = widgets.HTML()
         self.status.add_class("crisislab-status")
         self.figure = widgets.HTML()
         self.figure.add_class("crisislab-figure")
         self.cards = widgets.HTML()
         self.cards.add_class("crisislab-cards")
-        for control in (self.day_slider, self.view_buttons, self.actor_select):
+        for control in (self.day_slider, self.view_buttons, *self.actor_boxes.values()):
             control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox(
+        actors_row = widgets.HBox(
             [
-                widgets.HBox([self.day_slider, self.play], layout=widgets.Layout(width="100%")),
+                widgets.Label("Actors:"),
+                *self.actor_boxes.values(),
+                self.all_actors_button,
+                self.no_actors_button,
+            ],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        actors_row.add_class("crisislab-actors")
+        self.widget = style.course_widget(
+            [
+                self.day_slider,
+                widgets.HBox(
+                    [self.previous_button, self.play_button, self.next_button],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
                 self.view_buttons,
-                self.actor_select,
+                actors_row,
                 self.status,
                 self.figure,
                 self.cards,
-            ]
+            ],
+            "crisislab-timeline",
         )
-        self.widget.add_class("crisislab-timeline")
         self._render()
 
     # -- Python API ---------------------------------------------------------------------------
@@ -800,6 +903,17 @@ class TimelineExplorer:
         """Choose a view: 'now', 'washington' or 'moscow' (or a label: 'What Moscow knew')."""
         self.view_buttons.value = self._view_name(name)
 
+    def step(self, by: int = 1) -> None:
+        """Move ``by`` days along the slider (1: the next day, -1: the day before), stopping
+        at either end."""
+        index = self.days.index(self.day) + int(by)
+        self.day_slider.value = self.days[min(max(index, 0), len(self.days) - 1)]
+
+    @property
+    def selected_actors(self) -> tuple[str, ...]:
+        """The actors whose boxes are ticked, in the course's actor order."""
+        return tuple(a for a, box in self.actor_boxes.items() if box.value)
+
     def set_actors(self, names: Iterable[str] | str) -> None:
         """Show only events in which at least one of these actors took part."""
         if isinstance(names, str):
@@ -815,11 +929,17 @@ class TimelineExplorer:
                 )
             if actor not in chosen:
                 chosen.append(actor)
-        self.actor_select.value = tuple(a for a in self.actors if a in chosen)
+        self._updating = True
+        try:
+            for actor, box in self.actor_boxes.items():
+                box.value = actor in chosen
+        finally:
+            self._updating = False
+        self._render()
 
     def shown_events(self) -> list[str]:
         """The ids of the events shown now, in the order they happened."""
-        selected = set(self.actor_select.value)
+        selected = set(self.selected_actors)
         ids = self._shown[self.view].get(self.day, [])
         return [i for i in ids if selected & set(_split(self._by_id[i]["actors"]))]
 
@@ -859,7 +979,41 @@ class TimelineExplorer:
         )
 
     def _on_change(self, _change) -> None:
-        self._render()
+        if not self._updating:
+            self._render()
+
+    def _on_play(self, change) -> None:
+        """Play steps through the days on the kernel's event loop; pressed again, it pauses."""
+        if change["new"]:
+            self.play_button.description, self.play_button.icon = "Pause", "pause"
+            if self.day == self.days[-1]:
+                self.day_slider.value = self.days[0]
+            self._schedule()
+        else:
+            self.play_button.description, self.play_button.icon = "Play the days", "play"
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+    def _schedule(self) -> None:
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no kernel loop (plain Python): play does nothing on its own
+            return
+        self._timer = loop.call_later(self.play_interval, self._tick)
+
+    def _tick(self) -> None:
+        """One step of Play: the next day, or stop at the last one."""
+        self._timer = None
+        if not self.play_button.value:
+            return
+        if self.day == self.days[-1]:
+            self.play_button.value = False
+            return
+        self.step(1)
+        self._schedule()
 
     def _label(self, day: date) -> str:
         if THIRTEEN_DAYS[0] <= day <= THIRTEEN_DAYS[1]:
@@ -903,21 +1057,24 @@ class TimelineExplorer:
         ids = self.shown_events()
         if ids:
             cards = "".join(card_for(self._by_id[i], view, day) for i in ids)
-        elif not self.actor_select.value:
+        elif not self.selected_actors:
             cards = empty_html("No events shown: no actor is selected.")
         else:
             cards = empty_html(f"No events on this day in the view '{VIEWS[view]}'.")
         count = f"{len(ids)} event{'s' if len(ids) != 1 else ''} shown"
         label = self._label(day)
         where = f" ({label.split(': ', 1)[1]})" if ": day" in label else ""
-        self.status.value = (
-            f"<p><b>{html.escape(long_date(day))}</b>{where} &middot; "
-            f"{html.escape(VIEWS[view])} &middot; {count} &middot; {self._alert_html(day)}</p>"
+        actors = self.selected_actors
+        who = (
+            ""
+            if len(actors) == len(self.actors)
+            else f" &middot; actors: {html.escape(', '.join(actors) or 'none')}"
         )
-        self.figure.value = (
-            f'<img src="data:image/png;base64,{self._png(day, view)}" '
-            f'alt="{html.escape(self._alt(day, view), quote=True)}" style="max-width:100%">'
+        self.status.value = style.status_html(
+            f"<b>{html.escape(long_date(day))}</b>{where} &middot; "
+            f"{html.escape(VIEWS[view])}{who} &middot; {count} &middot; {self._alert_html(day)}"
         )
+        self.figure.value = style.figure_img_html(self._png(day, view), self._alt(day, view))
         self.cards.value = cards
 
     def _repr_mimebundle_(self, include=None, exclude=None):

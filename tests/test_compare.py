@@ -344,17 +344,23 @@ def test_picking_another_kind_changes_the_pair_and_both_columns(lesson4):
     assert "15:40 (Europe/Warsaw)" in explorer.column_text(2022)
 
 
-def test_the_widget_menu_drives_the_same_state(lesson4):
+def test_the_widget_buttons_drive_the_same_state(lesson4):
     explorer = compare.ComparisonExplorer()
-    explorer.kind_menu.value = "backchannel"
+    explorer.kind_buttons.value = "backchannel"  # what a click, or Tab and Space, syncs
     assert explorer.pair_ids() == ["p-envoys", "p-envoys-2"]
-    assert [v for _l, v in explorer.pair_menu.options] == ["p-envoys", "p-envoys-2"]
     assert explorer.pair == "p-envoys"
-    explorer.pair_menu.value = "p-envoys-2"
+    assert not explorer.next_pair_button.disabled
+    explorer.next_pair_button.click()
     assert explorer.shown_events() == ("e62-rfk-dobrynin", "e22-biden-armageddon")
     assert "pair 2 of 2" in explorer.heading.value
+    assert explorer.status_text().startswith("Backchannel, pair 2 of 2: ")
+    explorer.next_pair_button.click()  # wraps round
+    assert explorer.pair == "p-envoys"
+    explorer.previous_pair_button.click()
+    assert explorer.pair == "p-envoys-2"
     explorer.select_pair("p-threat")
     assert explorer.kind == "public_threat" and explorer.pair == "p-threat"
+    assert explorer.next_pair_button.disabled  # one pair of this kind: nothing to step to
 
 
 def test_quotes_show_verbatim_with_speaker_date_and_source_escaped(lesson4):
@@ -417,8 +423,12 @@ def test_text_plain_is_deterministic_and_names_the_pair(lesson4):
 
 def test_every_control_has_a_visible_description(lesson4):
     explorer = compare.ComparisonExplorer()
-    assert explorer.kind_menu.description == "Kind of moment"
-    assert explorer.pair_menu.description == "Pair"
+    assert explorer.kind_buttons.description == "Kind of moment"
+    assert explorer.kind_buttons.style.button_width == "auto"  # labels never cut off
+    assert explorer.previous_pair_button.description == "\u25c0 Previous pair"
+    assert explorer.next_pair_button.description == "Next pair \u25b6"
+    assert "crisislab-widget" in explorer.widget._dom_classes
+    assert 'role="status"' in explorer.status.value
 
 
 def test_pairs_table_is_the_static_form(lesson4):
@@ -488,7 +498,11 @@ def test_argument_map_is_a_table_with_escaped_text(lesson4):
     argument = compare.ArgumentMap(claims)
     bundle = argument._repr_mimebundle_()
     assert "&lt;i&gt;tag&lt;/i&gt;" in bundle["text/html"]
-    assert bundle["text/html"].count("<tr") == len(CLAIMS) + 1
+    # Left-aligned cards, one per claim with its parts stacked: not five narrow columns.
+    assert "<table" not in bundle["text/html"] and "<td" not in bundle["text/html"]
+    assert bundle["text/html"].count('class="crisislab-claim-card"') == len(CLAIMS)
+    assert "text-align:left" in bundle["text/html"]
+    assert 'data-part="cuts_against"' in bundle["text/html"]
     assert bundle["text/plain"].startswith("1. Empathy mattered most")
     assert argument.row("claim-rivals-1962")["claim"].startswith("2022 rivals 1962")
     with pytest.raises(KeyError, match="no claim"):
@@ -580,3 +594,55 @@ def test_real_explorer_runs_every_pair():
         for pair_id in explorer.pair_ids():
             explorer.select_pair(pair_id)
             assert explorer.column_text(1962) and explorer.column_text(2022)
+
+
+# ---------------------------------------------------------------- quotes the lesson has shown
+
+
+def test_a_pair_shows_its_own_quote_ids_on_the_right_side():
+    """The ambiguous-incident pair: Khrushchev to Castro, and Duda and Stoltenberg on Przewodow,
+    although the 2022 quotes are tied to the next day's assessment, not to the explosion."""
+    explorer = compare.ComparisonExplorer()  # the course's own data
+    explorer.select_pair("p-ambiguous-incident")
+    assert explorer.shown_quotes(1962) == ["q-khrushchev-castro-shot-down"]
+    assert explorer.shown_quotes(2022) == ["q-duda-przewodow", "q-stoltenberg-przewodow"]
+    for year in (1962, 2022):
+        assert "No quotation tied to this event" not in explorer.column_text(year)
+    assert "Stoltenberg" in explorer.column_text(2022) and "Duda" in explorer.column_text(2022)
+    quotes = data.load("quotes").set_index("id")
+    for source in quotes.loc["q-duda-przewodow", "source_ids"].split(";"):
+        assert source in explorer.sources()
+
+
+def test_pair_quote_ids_are_optional_and_checked():
+    pairs = data.load("pairs")
+    assert "quote_ids" in pairs.columns
+    column = data.TABLES["pairs"].columns["quote_ids"]
+    assert column.ref == "quotes" and not column.required
+    known = set(data.load("quotes")["id"])
+    for value in pairs["quote_ids"]:
+        assert set(filter(None, (value or "").split(";"))) <= known
+
+
+def test_pairs_table_text_gives_alike_and_unlike_in_full(lesson4):
+    text = compare.PairsTable()._repr_mimebundle_()["text/plain"]
+    for row in PAIRS:
+        assert row["alike"] in text and row["unlike"] in text
+
+
+def test_crisis_day_labels_do_not_pile_up():
+    ax = compare.timelines_figure().axes[0]  # the course's own pairs: six 1962 days in a week
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    for year in (1962, 2022):
+        boxes = [
+            t.get_window_extent(renderer)
+            for t in ax.texts
+            if (t.get_gid() or "").startswith(f"label:{year}:")
+        ]
+        assert boxes
+        for i, one in enumerate(boxes):
+            for other in boxes[i + 1 :]:
+                assert not one.overlaps(other), (year, one, other)
+    assert compare._spread([(1.0, 1), (1.0, 2), (1.5, 3)], 2.0, 0, 60) == {1: 0.0, 2: 2.0, 3: 4.0}

@@ -291,16 +291,36 @@ def test_clicking_an_option_button_shows_feedback_and_updates_the_path(dataset):
     assert "Strike" in sim.path_html.value and "no" in sim.path_html.value
 
 
-def test_next_button_and_picker_reach_every_point(dataset):
+def test_previous_and_next_buttons_reach_every_point(dataset):
     sim = DecisionSimulator()
     sim.next_button.click()
     assert sim.state()["current"] == "p2"
     assert [b.description for b in sim.buttons.children] == ["The first", "The second"]
     sim.next_button.click()
     assert sim.state()["current"] == "p1"  # wraps round
-    sim.picker.value = "p2"
+    sim.previous_button.click()
     assert sim.state()["current"] == "p2"
     assert "Second choice" in sim.situation.value
+    assert sim.status_text().startswith("Decision point 2 of 2: 27 October 1962, Second choice")
+
+
+def test_choosing_updates_the_buttons_in_place_so_focus_stays(dataset):
+    """Rebuilt buttons would send keyboard focus to the page body: the same objects stay."""
+    sim = DecisionSimulator()
+    before = list(sim.buttons.children)
+    before[1].click()
+    assert list(sim.buttons.children) == before
+    assert "crisislab-chosen" in before[1]._dom_classes  # marked by a tick, not colour alone
+    assert "crisislab-chosen" not in before[0]._dom_classes
+    assert "you chose: Strike (not what was chosen in 1962)" in sim.status_text()
+    before[0].click()
+    assert "crisislab-chosen" in before[0]._dom_classes
+    assert "crisislab-chosen" not in before[1]._dom_classes
+    assert "you chose: Wait (as in 1962)" in sim.status_text()
+    sim.go_to("p2")
+    sim.go_to("p1")
+    assert list(sim.buttons.children) == before  # made once per point
+    assert 'role="status"' in sim.status.value and 'aria-live="polite"' in sim.status.value
 
 
 def test_reset_button_and_return_to_a_chosen_point(dataset):
@@ -316,9 +336,11 @@ def test_reset_button_and_return_to_a_chosen_point(dataset):
 
 def test_widget_controls_have_visible_descriptions_and_plain_text_repr(dataset):
     sim = DecisionSimulator()
-    assert sim.picker.description == "Decision point"
+    assert sim.previous_button.description == "Previous decision point"
+    assert sim.next_button.description == "Next decision point"
     assert all(b.description for b in sim.buttons.children)
-    assert sim.next_button.description and sim.reset_button.description
+    assert sim.reset_button.description
+    assert "crisislab-widget" in sim.widget._dom_classes
     bundle = sim._repr_mimebundle_()
     assert bundle["text/plain"] == (
         "DecisionSimulator: 2 decision points; showing p1; 0 chosen so far."
@@ -368,7 +390,11 @@ def test_every_real_option_gives_sourced_feedback(real):
             assert sources and set(sources) <= known, (point.id, option.id)
             text = feedback.text()
             assert "What was actually chosen, and why" in text
-            assert "How Moscow read it" in text
+            if option.id == point.chosen:
+                assert "How Moscow read it" in text and point.moscow_reading in text
+            else:
+                assert "Moscow's side at the time" in text
+                assert point.moscow_reading not in text  # Moscow's reaction to what was done
             if option.id != point.chosen:
                 assert SPEC in text and option.counterfactual.historian in text
                 assert option.counterfactual.source_ids
@@ -398,3 +424,79 @@ def test_a_broken_copy_of_the_real_content_is_refused():
     assert len(parse_decisions(doc, refs=refs)) == len(doc["points"])
     with pytest.raises(DataError, match="not-a-person"):
         parse_decisions(broken, refs=refs)
+
+
+# ---------------------------------------------------------------- readable panel and end screen
+
+
+def test_the_choice_is_marked_in_words_and_sections_fold(dataset):
+    sim = DecisionSimulator()
+    html = sim.choose("p1", "strike").html()
+    assert "<b>Your choice:</b> You chose Strike. What was chosen instead: Wait." in html
+    assert html.count("<details") >= 4  # advocates, quote, why, Moscow, speculation, sources
+    assert '<details class="crisislab-speculation"' in html
+    assert "<summary><b>Sources</b></summary>" in html
+
+
+def test_moscow_reaction_is_written_per_option(dataset):
+    sim = DecisionSimulator()
+    text = sim.feedback("p1", "strike").text()
+    assert "Moscow waited too." not in text  # the reaction to the historical choice
+    assert "Moscow's side at the time: Moscow saw it." in text
+    assert "untie that knot" in text  # the option's own quote stays
+    historical = sim.feedback("p1", "wait").text()
+    assert "How Moscow read it: Moscow waited too. Moscow saw it." in historical
+
+
+def test_the_course_own_reasoning_is_an_accepted_label(dataset):
+    doc = small_doc()
+    doc["points"][0]["options"][1]["counterfactual"]["label"] = decisions.OWN_REASONING
+    _write(dataset, doc)
+    text = DecisionSimulator().feedback("p1", "strike").text()
+    assert "(the course's own reasoning, drawing on Michael Dobbs)" in text
+    doc["points"][0]["options"][1]["counterfactual"]["label"] = "my guess"
+    _write(dataset, doc)
+    with pytest.raises(DataError, match="counterfactual.label"):
+        load_decisions()
+
+
+def test_path_text_round_trips_into_a_fresh_simulator(dataset):
+    sim = DecisionSimulator()
+    sim.choose("p1", "strike")
+    sim.choose("p2", "first")
+    assert sim.path_text() == "p1: strike\np2: first"
+    fresh = DecisionSimulator()
+    fresh.load_path("# my path\n\n" + sim.path_text() + "\n")
+    assert fresh.state()["choices"] == {"p1": "strike", "p2": "first"}
+    assert fresh.summary_markdown() == sim.summary_markdown()
+    with pytest.raises(ValueError, match="Line 1"):
+        fresh.load_path("p1: surrender")
+    with pytest.raises(ValueError, match="not 'point-id: option-id'"):
+        fresh.load_path("p1 strike")
+    assert fresh.state()["choices"] == {"p1": "strike", "p2": "first"}  # nothing half-done
+
+
+def test_the_end_screen_closes_the_path(dataset):
+    sim = DecisionSimulator()
+    sim.choose("p1", "wait")
+    assert "crisislab-decision-end" not in sim.path_html.value
+    assert "path_text()" in sim.path_html.value  # documented in the panel
+    sim.choose("p2", "second")
+    end = sim.path_html.value
+    assert "crisislab-decision-end" in end and "The end of the 2 decisions" in end
+    assert "1 the same as in 1962" in end
+    assert "p1: wait\np2: second" in end
+
+
+def test_the_real_historical_path_shows_its_own_dangers(real):
+    real.reset()
+    for point in real.points:
+        real.choose(point.id, point.chosen)
+    end = real.path_html.value
+    assert "crisislab-decision-end" in end
+    for word in ("B-59", "Anderson", "Maultsby"):
+        assert word in end, word
+    assert "oct16-response: blockade" in end
+    strike = real.feedback("oct16-response", "air-strike").text()
+    assert "22 October" not in strike.split("Moscow's side at the time:")[1].split("\n")[0]
+    real.reset()

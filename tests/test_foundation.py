@@ -64,12 +64,43 @@ def test_each_main_actor_has_its_own_colour_and_marker():
 def test_show_figure_carries_alt_text():
     fig = style.new_figure(3, 2)
     fig.add_subplot().plot([0, 1], [0, 1])
-    data, metadata = style.figure_bundle(fig, "A rising line")
-    assert metadata == {"image/png": {"alt": "A rising line"}}
-    assert data["text/plain"] == "[Figure: A rising line]"
+    data, metadata = style.figure_bundle(fig, 'A rising line & a "quote"')
+    assert metadata == {"image/png": {"alt": 'A rising line & a "quote"'}}
+    assert data["text/plain"] == '[Figure: A rising line & a "quote"]'
     assert data["image/png"].startswith("iVBOR")  # base64 of a PNG header
+    # JupyterLab ignores the metadata's alt; an <img alt> in the HTML form reaches the page.
+    assert data["text/html"] == (
+        f'<img src="data:image/png;base64,{data["image/png"]}" '
+        'alt="A rising line &amp; a &quot;quote&quot;" style="max-width:100%">'
+    )
     with pytest.raises(ValueError):
         style.figure_bundle(fig, "  ")
+
+
+def test_sanitize_rule_blanks_the_png_inside_html_but_keeps_the_alt():
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "tests" / "sanitize.cfg")
+    fig = style.new_figure(3, 2)
+    fig.add_subplot().plot([0, 1], [0, 1])
+    html_form = style.figure_bundle(fig, "A line")[0]["text/html"]
+    for section in config.sections():
+        html_form = re.sub(config[section]["regex"], config[section]["replace"], html_form)
+    assert html_form == '<img src="data:image/png;base64,PNG" alt="A line" style="max-width:100%">'
+
+
+def test_course_widgets_carry_the_focus_and_chosen_styles():
+    import ipywidgets as widgets
+
+    box = style.course_widget([widgets.Button(description="Go")], "crisislab-test")
+    assert {"crisislab-widget", "crisislab-test"} <= set(box._dom_classes)
+    css = box.children[0].value
+    assert css.startswith("<style") and "outline: 3px solid" in css
+    assert ".crisislab-widget .widget-toggle-button.mod-active::before" in css
+    assert "text-decoration: underline" in css
+    status = style.status_html("Day <b>1</b>")
+    assert 'role="status"' in status and 'aria-live="polite"' in status
 
 
 def test_figure_png_is_deterministic():
@@ -127,6 +158,21 @@ def test_ci_runs_the_readme_test_command():
     assert command in ci, "the README's test command and .ci/run have drifted apart"
     assert "CRISISLAB_REQUIRE_BROWSER=1" in ci
     assert "chromium" in ci
+    # axe-core for the accessibility test comes from the lockfile, never from a CDN.
+    assert command.startswith("npm ci"), command
+    assert "npm" in ci.split(command)[0], ".ci/run installs npm before the test command"
+
+
+def test_axe_core_is_pinned_exactly_with_a_lockfile():
+    import json
+
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    pinned = package["devDependencies"]["axe-core"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", pinned), f"axe-core must be an exact version: {pinned}"
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/axe-core"]["version"] == pinned
+    assert lock["packages"]["node_modules/axe-core"]["integrity"].startswith("sha512-")
+    assert "node_modules" in (ROOT / ".gitignore").read_text(encoding="utf-8")
 
 
 def test_readme_setup_command_installs_pins_and_opens_lesson_zero():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -119,8 +120,10 @@ def test_chicken_payoffs_place_the_concession_in_the_right_cells():
     row, col = chicken_payoffs(3, 2, 1, 0, exit="private", concession=1.5)
     assert row.tolist() == [[0, 3], [2.5, 2]]  # backing down alone now earns 1 + 1.5
     assert col.tolist() == [[0, 2.5], [3, 2]]
+    row, _ = chicken_payoffs(3, 2, 1, 0, exit="public", concession=1.5, public_cost=1)
+    assert row.tolist() == [[0, 2], [2.5, 2]]  # offered (3 - 1 >= 1.5); the giver pays 1
     row, _ = chicken_payoffs(3, 2, 1, 0, exit="public", concession=1.5, public_cost=2)
-    assert row[0, 1] == 1.0  # the giver pays for a public concession: 3 - 2
+    assert row.tolist() == [[0, 3], [1, 2]]  # 3 - 2 < 1.5: not offered, plain chicken
 
 
 def test_a_private_concession_lowers_the_chance_of_war_in_the_mixed_equilibrium():
@@ -134,10 +137,41 @@ def test_a_private_concession_lowers_the_chance_of_war_in_the_mixed_equilibrium(
     assert "Without the exit, both stand firm with probability 25%" in game.equilibrium_text()
 
 
-def test_a_public_concession_costly_enough_changes_which_outcomes_are_stable():
+def test_a_costly_public_concession_is_not_offered_and_the_risk_stays():
     game = ChickenGame(exit="public", public_cost=2.0)
-    profiles = _profiles(game.equilibria())
-    assert profiles == [(1, 1)]  # winning now costs face: both back down is the only stable one
+    assert not game.concession_offered()
+    assert game.war_risk() == pytest.approx(0.25)  # plain chicken: no exit on offer
+    assert "The public concession is not offered" in game.equilibrium_text()
+    assert "less than the 1.5 it expects from plain chicken" in game.equilibrium_text()
+    game.set_exit("private")  # the same concession, unseen: no one pays for backing down
+    assert game.concession_offered()
+    assert round(100 * game.war_risk()) == 8
+    assert "The private concession is offered" in game.equilibrium_text()
+
+
+def test_a_cheap_public_concession_is_offered():
+    assert games.concession_offered(3, 2, 1, 0, exit="public", public_cost=1.5)  # 1.5 >= 1.5
+    assert not games.concession_offered(3, 2, 1, 0, exit="public", public_cost=1.6)
+    assert not games.concession_offered(3, 2, 1, 0, exit="none")
+    assert games.plain_chicken_value(3, 2, 1, 0) == pytest.approx(1.5)
+    assert games.plain_chicken_value(5, 3, 0, 1) == pytest.approx(1)  # dilemma: no mixed one
+
+
+def test_the_preset_starts_on_chicken_when_the_sliders_hold_its_numbers():
+    assert ChickenGame().preset.value == "Chicken (1962)"
+    assert ChickenGame(war=-2.0).preset.value == games.OWN_NUMBERS
+    game = ChickenGame(war=-2.0)
+    game.set_payoff("war", 0.0)  # back to the 1962 numbers: the button says so
+    assert game.preset.value == "Chicken (1962)"
+
+
+def test_the_widget_explains_the_textbook_game_buttons():
+    game = ChickenGame()
+    text = game.summary.value
+    assert "What the textbook game buttons do" in text
+    for name in games.PRESETS:
+        assert html.escape(name) in text
+    assert "hunting hare" in text
 
 
 def test_slider_changes_update_the_equilibrium_text_and_figure():
@@ -194,6 +228,17 @@ def test_every_control_has_a_visible_description():
     game = ChickenGame()
     for control in (*game.sliders.values(), game.exit_buttons, game.preset):
         assert control.description.strip()
+
+
+def test_controls_are_styled_for_the_keyboard_and_announce_the_game():
+    game = ChickenGame()
+    assert "crisislab-widget" in game.widget._dom_classes  # the focus ring's scope
+    assert game.exit_buttons.style.button_width == "auto"  # labels never cut off
+    assert 'role="status"' in game.status.value and 'aria-live="polite"' in game.status.value
+    assert "No face-saving exit" in game.status.value
+    game.exit_buttons.value = "public"  # what a click, or Tab and Space, syncs
+    assert "Public concession" in game.status.value
+    assert '<img src="data:image/png;base64,' in game.figure.value and 'alt="' in game.figure.value
 
 
 def test_static_forms_exist_and_have_alt_text():

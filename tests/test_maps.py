@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import importlib.util
 import io
 import json
@@ -10,6 +11,7 @@ import re
 import tarfile
 from html.parser import HTMLParser
 
+import ipywidgets as widgets
 import numpy as np
 import pytest
 from matplotlib.path import Path as MplPath
@@ -210,15 +212,24 @@ def _listed_names(value: str) -> list[str]:
 
 def test_widget_controls_and_list(fixture_data):
     rmap = maps.RangeMap(year=None)
-    assert rmap.site_dropdown.description == "Site"
-    assert rmap.weapon_dropdown.description == "Missile"
+    assert isinstance(rmap.site_buttons, widgets.ToggleButtons)
+    assert isinstance(rmap.weapon_buttons, widgets.ToggleButtons)
+    assert rmap.site_buttons.description == "Site"
+    assert rmap.weapon_buttons.description == "Missile"
+    assert rmap.site_buttons.style.button_width == "auto"  # labels never cut off
+    assert "crisislab-widget" in rmap.widget._dom_classes
+    assert 'role="status"' in rmap.status.value
     assert "crisislab-range-list" in rmap.cities._dom_classes
     assert rmap.shown_cities() == _listed_names(rmap.cities.value)
     assert rmap.shown_cities()[:2] == ["Havana", "Miami & Dade <1962>"]
     assert "Miami &amp; Dade &lt;1962&gt;" in rmap.cities.value  # data text is escaped
     assert "Washington: 1,8" in rmap.cities.value
     assert "only within the high estimate" in rmap.cities.value
-    assert bytes(rmap.image.value).startswith(b"\x89PNG")
+    # The map is an <img alt> in an HTML widget (widgets.Image has no alt text).
+    assert isinstance(rmap.image, widgets.HTML)
+    assert rmap.image.value.startswith('<img src="data:image/png;base64,iVBOR')
+    assert f'alt="{html.escape(rmap.alt_text(), quote=True)}"' in rmap.image.value
+    assert rmap.png().startswith(b"\x89PNG")
 
 
 def test_widget_select_updates_the_same_artists(fixture_data):
@@ -229,7 +240,7 @@ def test_widget_select_updates_the_same_artists(fixture_data):
     rmap.select("washington", "thor")
     assert rmap.figure is fig and fig.axes == [ax] and rmap._drawing.high_line is high_line
     assert ax.get_title() != title_before and "Thor" in ax.get_title()
-    assert rmap.site_dropdown.value == "washington" and rmap.weapon_dropdown.value == "thor"
+    assert rmap.site_buttons.value == "washington" and rmap.weapon_buttons.value == "thor"
     assert rmap.shown_cities() == _listed_names(rmap.cities.value)
     assert "Washington" not in rmap.shown_cities()
     assert rmap.image.value != png_before
@@ -237,11 +248,12 @@ def test_widget_select_updates_the_same_artists(fixture_data):
     np.testing.assert_allclose(lons, maps.range_view("washington", "thor").high_ring[0])
 
 
-def test_widget_dropdown_change_updates_the_list(fixture_data):
+def test_widget_button_change_updates_the_list(fixture_data):
     rmap = maps.RangeMap(year=None)
     before = rmap.cities.value
-    rmap.site_dropdown.value = "washington"
+    rmap.site_buttons.value = "washington"  # what a click, or Tab and Space, syncs
     assert rmap.cities.value != before and "from <b>Washington</b>" in rmap.cities.value
+    assert "from <b>Washington (not deployed there)</b>" in rmap.status.value
 
 
 def test_widget_select_refuses_unknown_ids(fixture_data):
@@ -250,7 +262,7 @@ def test_widget_select_refuses_unknown_ids(fixture_data):
         rmap.select("atlantis", "r-12")
     with pytest.raises(ValueError, match="'r-99'"):
         rmap.select("san-cristobal", "r-99")
-    with pytest.raises(ValueError, match="'moscow' is not in this map's menu"):
+    with pytest.raises(ValueError, match="'moscow' is not among this map's choices"):
         rmap.select("moscow", "r-12")
 
 
@@ -391,3 +403,33 @@ def test_real_range_map_widget_default_and_jupiter(real_data):
     rmap.select("gioia-del-colle", "jupiter")
     assert "Moscow" in rmap.shown_cities()
     assert "PGM-19 Jupiter" in rmap.figure.axes[0].get_title()
+
+
+# -- the widget draws the land once per site; the legend fits the weapon ------------------------
+
+
+def test_a_single_ring_weapon_has_no_low_high_legend(fixture_data):
+    drawing = maps._MapDrawing(maps.data.load("places"))
+    drawing.show(maps.range_view("washington", "thor"))  # one published range
+    assert not drawing.legend.get_visible() and drawing.single_legend.get_visible()
+    labels = [t.get_text() for t in drawing.single_legend.get_texts()]
+    assert labels == ["Launch site", "Range", "Within range", "Out of range"]
+    assert not any("estimate" in label for label in labels)
+    drawing.show(maps.range_view("san-cristobal", "r-12"))  # sources disagree: a band
+    assert drawing.legend.get_visible() and not drawing.single_legend.get_visible()
+
+
+def test_the_widget_keeps_one_background_per_site_and_blits_the_rest(fixture_data):
+    rmap = maps.RangeMap(year=None)
+    site = rmap.site_buttons.value
+    frame = rmap.frame(site)
+    weapons = [value for _, value in rmap.weapon_buttons.options]
+    for weapon in weapons:
+        rmap.select(site, weapon)
+        assert rmap._drawing._frame == frame  # the same extent for every missile of a site
+        assert rmap.png().startswith(b"\x89PNG")
+    legends = {maps.range_view(site, w).disputed for w in weapons}
+    assert len(rmap._drawing._backgrounds) == len(legends)  # land drawn once per legend kind
+    lons, _ = rmap._drawing.high_line.get_data()  # the rings still move with set_data
+    np.testing.assert_allclose(lons, maps.range_view(site, weapons[-1]).high_ring[0])
+    assert rmap._drawing.high_line.get_animated() and not rmap._drawing.legend.get_animated()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import ipywidgets as widgets
 import pytest
 
 from crisislab import data
@@ -253,8 +254,10 @@ def test_quote_block_shows_verbatim_text_speaker_date_and_ids(dataset):
     assert "odds &gt; 1 &lt; 3 &amp; rising" in bundle["text/html"]
     assert bundle["text/plain"].splitlines() == [
         "> \u201cAn attack is almost imminent: odds > 1 < 3 & rising.\u201d",
-        "> \u2014 Fidel Castro, 26 October 1962 [q-castro; dobbs-2008]",
+        "> \u2014 Fidel Castro, 26 October 1962 (Dobbs 2008)",
     ]
+    assert 'data-quote="q-castro"' in bundle["text/html"]  # the id, out of the reader's way
+    assert "[q-castro" not in bundle["text/html"]
     with pytest.raises(KeyError, match="q-nowhere"):
         quote("q-nowhere")
 
@@ -285,3 +288,56 @@ def test_previous_and_next_buttons_step_through_the_moments(dataset):
 def test_events_are_listed_in_date_order(dataset):
     explorer = PerspectiveExplorer()  # the row lists e62-address before e62-briefing
     assert explorer.shown_events() == ["e62-briefing", "e62-address"]
+
+
+def test_controls_work_from_the_keyboard_and_announce_the_moment(dataset):
+    import ipywidgets as widgets
+
+    explorer = PerspectiveExplorer()
+    controls = [explorer.previous_button, explorer.next_button]
+    assert all(isinstance(c, widgets.Button) and c.description for c in controls)
+    assert "crisislab-widget" in explorer.widget._dom_classes  # the focus ring's scope
+    assert (
+        'role="status"' in explorer.status.value and 'aria-live="polite"' in explorer.status.value
+    )
+    assert explorer.status_text().startswith("Moment 1 of 2: ")
+    explorer.next_button.click()
+    assert explorer.status_text().startswith("Moment 2 of 2: ")
+
+
+def test_quote_byline_prefers_a_primary_memoir_or_scholarly_source_label():
+    from crisislab import perspectives, sources
+
+    table = sources._table()
+    tiers = dict(zip(table["id"], table["tier"], strict=True))
+    press = next(i for i, t in tiers.items() if t == "press")
+    primary = next(i for i, t in tiers.items() if t == "primary")
+    label = perspectives.quote_source_label(f"{press};{primary}")
+    assert label == sources.short_label(primary)
+    assert perspectives.quote_source_label(press) == sources.short_label(press)
+    assert perspectives.quote_source_label("") == ""
+
+
+def test_quote_context_is_one_short_line():
+    from crisislab import perspectives
+
+    long = "Khrushchev's letter to Castro of 28 October 1962, " + "on many things " * 20 + ". More."
+    line = perspectives.short_context(long)
+    assert len(line) <= perspectives.CONTEXT_CHARS and line.endswith("\u2026")
+    assert perspectives.short_context("Said on TV. Then more.") == "Said on TV."
+    for quote_id in data.load("quotes", repo_root() / "data")["id"]:
+        block = perspectives.QuoteBlock(quote_id)
+        assert len(block.context_line()) <= perspectives.CONTEXT_CHARS
+        assert "[" not in block._byline() or "]" not in block._byline()
+
+
+def test_a_moment_reads_in_one_column(dataset):
+    explorer = PerspectiveExplorer()
+    stacked = explorer.widget.children
+    boxes = [
+        child
+        for child in stacked
+        if isinstance(child, widgets.Box) and set(child.children) == set(explorer.columns.values())
+    ]
+    assert len(boxes) == 1 and isinstance(boxes[0], widgets.VBox)
+    assert all(c.layout.width == "100%" for c in explorer.columns.values())

@@ -291,15 +291,79 @@ def test_figure_png_changes_with_day_and_is_cached(explorer):
 def test_widget_contract(explorer):
     assert isinstance(explorer.day_slider, widgets.SelectionSlider)
     assert explorer.day_slider.description == "Day"
-    assert isinstance(explorer.play, widgets.Play)
-    assert explorer.play.description == "Play"
-    assert explorer.play.max == len(explorer.days) - 1
+    # Named buttons stand in for widgets.Play, whose icon-only buttons have no name.
+    assert explorer.previous_button.description == "\u25c0 Previous day"
+    assert explorer.next_button.description == "Next day \u25b6"
+    assert isinstance(explorer.play_button, widgets.ToggleButton)
+    assert explorer.play_button.description == "Play the days"
     assert isinstance(explorer.view_buttons, widgets.ToggleButtons)
     assert explorer.view_buttons.description == "View"
-    assert isinstance(explorer.actor_select, widgets.SelectMultiple)
-    assert explorer.actor_select.description == "Actors"
+    assert explorer.view_buttons.style.button_width == "auto"  # labels never cut off
+    assert all(isinstance(b, widgets.Checkbox) for b in explorer.actor_boxes.values())
+    assert [b.description for b in explorer.actor_boxes.values()] == explorer.actors
+    assert explorer.all_actors_button.description == "All actors"
+    assert explorer.no_actors_button.description == "No actors"
+    assert not any(
+        isinstance(w, (widgets.Dropdown, widgets.SelectMultiple, widgets.Play))
+        for w in _descendants(explorer.widget)
+    )
+    assert "crisislab-widget" in explorer.widget._dom_classes
     assert "crisislab-cards" in explorer.cards._dom_classes
     assert isinstance(explorer.cards, widgets.HTML)
+
+
+def _descendants(box):
+    for child in getattr(box, "children", ()):
+        yield child
+        yield from _descendants(child)
+
+
+def test_status_line_is_a_live_region_naming_day_and_view(explorer):
+    assert 'role="status"' in explorer.status.value
+    assert 'aria-live="polite"' in explorer.status.value
+    explorer.set_view("moscow")
+    assert "Tuesday 16 October 1962" in explorer.status_text()
+    assert "What Moscow knew" in explorer.status_text()
+
+
+def test_previous_and_next_buttons_step_and_stop_at_the_ends(explorer):
+    explorer.select_day(day(16))
+    explorer.next_button.click()
+    assert explorer.day == day(17)
+    explorer.previous_button.click()
+    explorer.previous_button.click()
+    assert explorer.day == day(15)
+    explorer.select_day(explorer.days[0])
+    explorer.previous_button.click()
+    assert explorer.day == explorer.days[0]
+
+
+def test_play_steps_through_the_days_and_stops_at_the_last(explorer):
+    explorer.select_day(explorer.days[-2])
+    explorer.play_button.value = True  # no kernel loop here: drive the ticks by hand
+    assert explorer.play_button.description == "Pause"
+    explorer._tick()
+    assert explorer.day == explorer.days[-1]
+    explorer._tick()
+    assert explorer.play_button.value is False
+    assert explorer.play_button.description == "Play the days"
+    explorer.play_button.value = True  # from the last day, Play starts again at the first
+    assert explorer.day == explorer.days[0]
+    explorer.play_button.value = False
+
+
+def test_actor_checkboxes_and_all_none_buttons(explorer):
+    explorer.select_day(day(4))
+    explorer.actor_boxes["United States"].value = False  # what a click or Space syncs
+    explorer.actor_boxes["Soviet Union"].value = False
+    assert explorer.shown_events() == ["e62-warheads"]
+    assert "actors: Cuba" in explorer.status_text()
+    explorer.no_actors_button.click()
+    assert explorer.selected_actors == ()
+    assert "no actor is selected" in explorer.card_html()
+    explorer.all_actors_button.click()
+    assert explorer.selected_actors == tuple(explorer.actors)
+    assert "actors:" not in explorer.status_text()
 
 
 def test_repr_is_the_widget_with_a_text_form(explorer):
@@ -361,6 +425,20 @@ def test_overview_figure_refuses_bad_arguments(events, kwargs, message):
 def test_overview_alt_says_what_it_shows(events):
     alt = timeline.overview_alt(events)
     assert "3 key moments" in alt and "DEFCON 3 on 22 October" in alt
+    # It lists the key moments the figure writes out, with their first actor.
+    keys = events[events["importance"] == 1]
+    for title in keys["title"]:
+        assert title in alt
+
+
+def test_overview_marks_each_key_moment_with_its_actor_marker(events):
+    fig = overview_figure(events)
+    text_ax = fig.axes[2]
+    markers = [line.get_marker() for line in text_ax.get_lines()]
+    keys = timeline.ordered_events(events)
+    keys = keys[keys["importance"] == 1]
+    expected = [timeline.style.actor_marker(a.split(";")[0].strip()) for a in keys["actors"]]
+    assert sorted(markers) == sorted(expected)  # colour is not the only cue
 
 
 def test_year_only_learning_shows_no_earlier_than_the_end_of_that_year(events):
@@ -408,3 +486,53 @@ def test_explorer_works_on_2022_events_too(folder):
     assert times["Moscow"] == (
         "time not known; date approximate (about Thursday 24 February 2022, Kyiv)"
     )
+
+
+# -- collapsed cards ------------------------------------------------------------------------------
+
+
+def collapsed_text(html_text: str) -> str:
+    """What a reader sees before opening any card: everything but the inside of <details>."""
+    shut = re.sub(r"</summary>.*?</details>", "", html_text, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", shut)).strip()
+
+
+def test_a_card_collapses_to_time_title_and_one_line(explorer):
+    explorer.select_day(day(28))
+    card = explorer.card_html()
+    assert card.count("<details") == card.count("<summary") == len(card_ids(card)) == 1
+    summary = re.search(r"<summary[^>]*>(.*?)</summary>", card, flags=re.S)[1]
+    assert "Radio Moscow broadcast" in summary and "about 17:00 Moscow" in summary
+    assert "crisislab-card-when" in summary and "crisislab-card-line" in summary
+    # Clocks, sources and knowledge are inside the fold, not in the summary.
+    assert "Sources:" not in summary and "crisislab-clock" not in summary
+    assert "Sources:" in card
+
+
+def test_card_line_is_the_first_sentence_and_the_rest_is_not_repeated():
+    line, rest = timeline.card_line("A ship brings warheads. It docks at Mariel. Nobody saw.")
+    assert line == "A ship brings warheads."
+    assert rest == "It docks at Mariel. Nobody saw."
+    long = "word " * 60 + "end."
+    line, rest = timeline.card_line(long)
+    assert len(line) <= timeline.CARD_LINE_CHARS and line.endswith("\u2026")
+    assert rest == long.strip()  # a cut line: the open card gives the whole description
+
+
+def test_an_event_without_a_known_time_says_so_once(explorer):
+    explorer.select_day(day(4))
+    card = explorer.card_html()
+    assert card.lower().count("time not known") == 2  # the summary, then one line inside
+    assert "crisislab-clock" not in card
+    assert "Time not known; Thursday 4 October 1962 (Havana)." in card
+
+
+def test_the_busiest_day_collapses_to_about_two_screens_of_text():
+    explorer = TimelineExplorer()  # the course's own 1962 events
+    explorer.select_day(date(1962, 10, 27))
+    cards = explorer.card_html()
+    assert len(card_ids(cards)) >= 10
+    text = collapsed_text(cards)
+    # About 11 cards of time, title and one line: 250 characters or so each.
+    assert len(text) < 3200, len(text)
+    assert len(text) < len(re.sub(r"<[^>]+>", " ", cards)) / 3

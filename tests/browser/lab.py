@@ -115,13 +115,13 @@ def slider_handle(page: Page, description: str) -> Locator:
     return slider(page, description).locator(".noUi-handle").first
 
 
-def dropdown(page: Page, description: str) -> Locator:
-    """The <select> of the ipywidgets Dropdown with this description."""
+def toggle_buttons(page: Page, description: str) -> Locator:
+    """The buttons of the ipywidgets ToggleButtons with this description."""
     box = (
         active(page)
-        .locator(".widget-dropdown")
+        .locator(".widget-toggle-buttons")
         .filter(
             has=page.locator(".widget-label", has_text=re.compile(rf"^{re.escape(description)}$"))
         )
     )
-    return box.locator("select").first
+    return box.first.locator("button.widget-toggle-button")

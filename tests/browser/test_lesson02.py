@@ -94,11 +94,14 @@ def test_lesson2_game_and_perspectives_answer_the_keyboard(page, jupyter):
     expect(columns["havana"]).to_contain_text("What Havana did not know")
     _snap(explorer, "perspectives-after")
 
-    # The menu itself, as a mouse or screen-reader user picks from it.
-    lab.dropdown(page, "Moment").select_option(
-        label="28 October 1962: The secret Jupiter arrangement"
-    )
+    # "Previous moment" from the first wraps round to the last, with the mouse this time.
+    previous_button = explorer.locator("button", has_text="Previous moment")
+    previous_button.click()  # back to the first moment
+    previous_button.click()  # round to the last
     expect(explorer.locator(".crisislab-moment")).to_contain_text("The secret Jupiter arrangement")
+    expect(explorer.locator(".crisislab-status-line")).to_contain_text(
+        "28 October 1962: The secret Jupiter arrangement"
+    )
     expect(columns["moscow"]).to_contain_text("delicacy")
     _snap(explorer, "perspectives-jupiters")
     lab.assert_no_errors(page)

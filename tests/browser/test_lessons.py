@@ -154,36 +154,38 @@ def _listed(page) -> list[str]:
     return page.locator(".crisislab-range-list li").all_inner_texts()
 
 
-def test_range_map_dropdowns_change_the_city_list(page, jupyter, range_map_notebook):
+def test_range_map_buttons_change_the_city_list(page, jupyter, range_map_notebook):
     lab.open_lab(page, jupyter, range_map_notebook)
     lab.clear_and_run_all(page)
     lab.assert_no_errors(page)
     cities = page.locator(".crisislab-range-list").first
     expect(cities.locator("li").first).to_be_visible()
     before = _listed(page)
-    assert any(item.startswith("Washington") for item in before), before
-    image = lab.active(page).locator("img.widget-image").first
+    assert any(item.startswith("Havana") for item in before), before
+    image = lab.active(page).locator(".crisislab-range-map .crisislab-figure img").first
     expect(image).to_be_visible()
-    picture = image.get_attribute("src")
+    picture, alt = image.get_attribute("src"), image.get_attribute("alt")
+    assert alt.startswith("Map of the range of the R-12"), alt  # an <img alt>, not widgets.Image
 
-    # From the keyboard: End picks the last missile in the menu (the Jupiter). Arrow keys
-    # would move the notebook's cell selection instead (jupyter-widgets/ipywidgets#3912).
-    missile = lab.dropdown(page, "Missile")
-    missile.press("End")
+    # From the keyboard: Tab from the first missile button to the last (the Jupiter), Enter.
+    missiles = lab.toggle_buttons(page, "Missile")
+    missiles.first.focus()
+    for _ in range(missiles.count() - 1):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(missiles.last).to_have_class(re.compile(r"mod-active"))
     expect(cities).to_contain_text("PGM-19 Jupiter from San Cristobal")
     expect(cities).to_contain_text("not deployed here")
     assert _listed(page) != before
     expect(image).not_to_have_attribute("src", picture)  # the map was redrawn
+    expect(image).not_to_have_attribute("alt", alt)  # and says what it shows now
 
     # With the mouse: the Jupiter where it stood, at Gioia del Colle in Italy.
-    site = lab.dropdown(page, "Site")
-    # ipywidgets writes option labels with non-breaking spaces.
-    labels = site.evaluate("s => [...s.options].map(o => o.text.replace(/\\u00a0/g, ' '))")
-    site.select_option(index=next(i for i, x in enumerate(labels) if x.startswith("Gioia")))
+    lab.toggle_buttons(page, "Site").filter(has_text=re.compile(r"^Gioia")).click()
     expect(cities).to_contain_text("PGM-19 Jupiter from Gioia del Colle")
     expect(cities.locator("li", has_text="Moscow")).to_have_count(1)
     assert not any(item.startswith("Washington") for item in _listed(page))
-    missile.press("Home")
+    missiles.first.click()
     expect(cities).to_contain_text("R-12 (SS-4 Sandal) from Gioia del Colle")
     lab.assert_no_errors(page)
     image.scroll_into_view_if_needed()  # for the screenshot kept with CRISISLAB_SCREENSHOTS
