@@ -34,7 +34,7 @@ LESSONS: tuple[Lesson, ...] = (
         0,
         "Start here",
         "00_start_here.ipynb",
-        "15-20 min",
+        "about 15 min",
         "How does this course work, and what question does it ask?",
         (
             "Run a cell, restart the kernel and use a widget.",

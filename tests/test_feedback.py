@@ -287,3 +287,10 @@ def test_a_free_text_answer_is_never_counted_correct_by_the_feedback_api(course_
 def test_dates_still_accept_what_a_person_types(course_data):
     for answer in ("14 October 1962", "1962-10-14", date(1962, 10, 14), "Oct 14, 1962"):
         assert check("01.photos-date", answer).status == CORRECT
+
+
+def test_lesson_zero_date_hint_points_to_lesson_zero_not_a_timeline():
+    feedback = check("00.try-it", "1 October 1962")
+    assert feedback.status != "correct"
+    assert "timeline" not in feedback.message
+    assert "lesson 0" in feedback.message

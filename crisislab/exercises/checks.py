@@ -424,9 +424,8 @@ def _check_date(question: Question, facts: DateFacts, answer: object) -> Feedbac
         if day == given:
             return _wrong(question, f"Not {_long(given)}. {hint}")
     close = " but close" if abs((given - facts.answer).days) <= 3 else ""
-    return _wrong(
-        question, f"Not {_long(given)}: that is {side}{close}. Look again at the timeline."
-    )
+    where = "the timeline" if question.lesson else '"What this course is about" in lesson 0'
+    return _wrong(question, f"Not {_long(given)}: that is {side}{close}. Look again at {where}.")
 
 
 # ---------------------------------------------------------------- numbers
