@@ -412,6 +412,8 @@ TABLES: dict[str, Table] = {
             "event_2022": Column("ref", ref="events"),
             "alike": Column("text"),
             "unlike": Column("text"),
+            # Quotes shown beside the pair besides those tied to its events (optional).
+            "quote_ids": Column("refs", required=False, ref="quotes"),
             "source_ids": Column("source_ids"),
         },
     ),

@@ -39,6 +39,7 @@ import ipywidgets as widgets
 from . import data, sources, style
 from .data import DataError
 from .paths import data_dir
+from .perspectives import quote_source_label
 from .timeline import card_line
 
 FILE = "decisions.json"
@@ -387,7 +388,8 @@ class Feedback:
             return None
         speaker = self.names.get(row["speaker_id"], row["speaker_id"])
         when = sources.quote_when(row)
-        return row["text"], f"{speaker}, {when} [{row['id']}; {row['source_ids']}]"
+        label = quote_source_label(row["source_ids"])  # one short label, as QuoteBlock's
+        return row["text"], f"{speaker}, {when}" + (f"; {label}" if label else "")
 
     def sections(self) -> list[tuple[str, str]]:
         """The feedback as (heading, text) pairs: what the widget and the text form show."""

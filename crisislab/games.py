@@ -55,7 +55,7 @@ PARAMETERS = {
     "back_down": ("Back down alone", 1.0, -5.0, 5.0),
     "war": ("Both stand firm (war)", 0.0, -10.0, 5.0),
     "concession": ("Concession to the side backing down", 1.5, 0.0, 5.0),
-    "public_cost": ("Cost of being seen to back down (public only)", 2.0, 0.0, 5.0),
+    "public_cost": ("Cost of being seen to back down", 2.0, 0.0, 5.0),
 }
 
 OWN_NUMBERS = "Your own numbers"

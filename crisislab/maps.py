@@ -465,11 +465,11 @@ class _MapDrawing:
                 artist.set_animated(True)
 
     def _moving(self) -> list:
-        """The artists that change with the missile, in drawing order (the rest is background)."""
+        """The artists that change with the missile, in drawing order (the rest is background:
+        the site's name and the places' labels depend on the site alone)."""
         artists = [
             self.band, self.low_line, self.high_line, self.inside, self.outside, self.site,
-            self.high_label, self.low_label, self.site_label, *self.place_labels.values(),
-            self.ax.title,
+            self.high_label, self.low_label, self.ax.title,
         ]  # fmt: skip
         return sorted(artists, key=lambda a: a.get_zorder())
 
@@ -478,7 +478,8 @@ class _MapDrawing:
         once and kept, the moving artists drawn on top of it."""
         canvas = self.figure.canvas
         # The legend is part of the background: one with low/high entries, one without.
-        key = (self._frame, self.ax.get_aspect(), self.legend.get_visible())
+        labels = tuple(t.get_text() for t in (self.site_label, *self.place_labels.values()))
+        key = (self._frame, self.ax.get_aspect(), self.legend.get_visible(), labels)
         if key not in self._backgrounds:
             canvas.draw()  # animated artists are left out: land, axes, ticks and legend only
             self._backgrounds[key] = canvas.copy_from_bbox(self.figure.bbox)
@@ -578,11 +579,12 @@ class _MapDrawing:
             self._laid_out = True
         self.ax.apply_aspect()  # the axes box for this view's aspect, as drawing will set it
         renderer = self.figure.canvas.get_renderer()
-        taken = [
-            t.get_window_extent(renderer)
-            for t in (self.site_label, self.high_label, self.low_label)
-            if t.get_visible() and t.get_text()
-        ]
+        # In the widget the ring labels are drawn over the site's background (in a white box),
+        # so the places' labels there depend on the site alone and are drawn once with it.
+        fixed = (self.site_label,) if self.animated else (
+            self.site_label, self.high_label, self.low_label
+        )  # fmt: skip
+        taken = [t.get_window_extent(renderer) for t in fixed if t.get_visible() and t.get_text()]
         for place_id in places["id"]:
             text = self.place_labels.get(place_id)
             if text is None or not text.get_visible():

@@ -375,7 +375,8 @@ def card_line(description: str) -> tuple[str, str]:
 
 
 def summary_time(row: pd.Series | dict) -> str:
-    """The time a collapsed card shows, on the event's own clock: '10:20 Havana',
+    """The time a collapsed card shows, on the event's own clock and, where that is another,
+    on Washington's (the cards run in that order): '10:20 Havana (10:20 Washington)',
     'about 13:30 Washington', or 'Time not known' / 'Date approximate'."""
     moment = event_instant(row)
     if moment is None:
@@ -383,6 +384,11 @@ def summary_time(row: pd.Series | dict) -> str:
     own = _zone_label(row["tz"])
     local = moment.astimezone(ZoneInfo(row["tz"]))
     text = f"{local:%H:%M} {own}"
+    reference = next(iter(CLOCKS))
+    if own != reference:
+        there = moment.astimezone(ZoneInfo(CLOCKS[reference]))
+        day = "" if there.date() == local.date() else f", {there:%a}"
+        text += f" ({there:%H:%M}{day} {reference})"
     return ("about " + text) if row["time_precision"] == "hour" else text
 
 

@@ -37,7 +37,7 @@ WRONG = {
     "02.attribution": ("A", "local commanders"),
     "02.who-said-concern": ("Kennedy", "addressed as 'Mr. President'"),
     "02.memoir-vs-cable": ("B", "repeats the account"),
-    "02.trachtenberg": ("C", "Sherwin"),
+    "02.trachtenberg": ("C", "Radchenko and Zubok"),
     "02.chicken-stable": ("A, B", "would rather switch"),
     "02.war-risk": (25, "without the exit"),
 }
