@@ -535,7 +535,8 @@ class ChickenGame:
     def _matching_preset(self) -> str:
         """The textbook game whose numbers the sliders hold, else "Your own numbers"."""
         for name, numbers in PRESETS.items():
-            if all(self.sliders[k].value == v for k, v in numbers.items()):
+            # a tolerance: the browser's slider steps can send back 1.8e-15 for 0
+            if all(abs(self.sliders[k].value - v) < 1e-6 for k, v in numbers.items()):
                 return name
         return OWN_NUMBERS
 
@@ -545,14 +546,18 @@ class ChickenGame:
         self._updating = True
         try:
             for name, value in PRESETS[change["new"]].items():
-                self.sliders[name].value = value
+                with self.sliders[name].hold_sync():  # one message per slider, sent together
+                    self.sliders[name].value = value
         finally:
             self._updating = False
         self._render()
 
-    def _on_change(self, _change) -> None:
+    def _on_change(self, change) -> None:
         if self._updating:
             return
+        old, new = change.get("old"), change.get("new")
+        if isinstance(old, float) and isinstance(new, float) and abs(old - new) < 1e-6:
+            return  # the browser echoing a value back with rounding noise: nothing changed
         matching = self._matching_preset()
         if self.preset.value != matching:
             self._updating = True  # the button says whose numbers the sliders now hold

@@ -179,6 +179,7 @@ WIDGET_CSS = f"""
 .{WIDGET_CLASS} input:focus-visible,
 .{WIDGET_CLASS} select:focus-visible,
 .{WIDGET_CLASS} .noUi-handle:focus,
+.{WIDGET_CLASS} summary:focus-visible,
 .{WIDGET_CLASS} [tabindex]:focus-visible {{
   outline: 3px solid {FOCUS_COLOUR} !important;
   outline-offset: 2px !important;
