@@ -88,6 +88,15 @@ PEOPLE = [
         "born": "1942",
         "died": "",
     },
+    {  # the leader of the capstone's example brief (a brief must name its leader)
+        **datafixtures.PEOPLE[0],
+        "id": "putin",
+        "name": "Vladimir V. Putin",
+        "aliases": "Putin;Vladimir Putin",
+        "years": "2022",
+        "born": "1952",
+        "died": "",
+    },
 ]
 QUOTES = [
     {

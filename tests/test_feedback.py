@@ -58,7 +58,9 @@ def test_the_value_a_correct_answer_shows_is_itself_accepted(course_data, qid):
     facts = get(qid).facts()
     right = check(qid, facts.answer)
     assert right.status == CORRECT
-    shown = float(re.search(r"about ([\d,.]+)", right.message)[1].replace(",", ""))
+    shown = float(
+        re.search(r"(?:about|Yes:) ([\d,]+(?:\.\d+)?)", right.message)[1].replace(",", "")
+    )
     assert check(qid, shown).status == CORRECT, (qid, shown)
     # and a value that is not accepted is never called "about" the answer
     unit = 10.0 ** -decimals_for(facts.tolerance, facts.answer)
@@ -113,7 +115,7 @@ def test_places_and_units_are_mentioned_only_where_the_question_has_them(course_
         ("01.rfk-dobrynin", 42, "not a number"),
         ("01.turkey-letter", 2, "not a number"),
         ("01.speech-moscow-time", ["02:00"], "not a list"),
-        ("01.reflection", ["some", "words"], "not a list"),
+        ("01.reflection", ["some", "words"], "should be text"),
     ],
 )
 def test_a_wrong_type_gets_a_hint_about_the_type(course_data, qid, answer, words):
@@ -294,3 +296,180 @@ def test_lesson_zero_date_hint_points_to_lesson_zero_not_a_timeline():
     assert feedback.status != "correct"
     assert "timeline" not in feedback.message
     assert "lesson 0" in feedback.message
+
+
+# ---------------------------------------------------------------- a student reader's findings
+
+OFF_TOPIC = (
+    "I like pizza and football, and my summer holidays at the beach with friends and family. "
+    "Every year we swim in the warm sea, build castles out of wet sand, eat ice cream after "
+    "lunch and play cards until the sun goes down behind the hills. My brother prefers "
+    "basketball; my sister reads novels about dragons under a striped umbrella while our "
+    "parents cook fish on a small grill. Next August we hope to visit a lake in the mountains, "
+    "rent bicycles, climb a rocky peak and photograph wild goats near an old wooden chapel."
+)
+
+
+@pytest.mark.parametrize("qid", ["02.empathy-map"])
+def test_short_filler_and_an_empty_text_are_told_what_they_are(course_data, qid):
+    blah = check(qid, "blah blah")
+    assert blah.status == INCORRECT
+    assert blah.message.startswith("That looks like filler")
+    assert "template as given" not in blah.message
+    short = check(qid, "Khrushchev was afraid.")
+    assert short.message.startswith("Write a little more in your own words")
+    empty = check(qid, "")
+    assert empty.status == UNANSWERED
+    assert empty.message == (
+        "Your answer is empty: write a few sentences of your own between the triple quotes, "
+        "run that cell, then run this one again."
+    )
+
+
+@pytest.mark.parametrize("qid", ["02.empathy-map", "04.capstone"])
+def test_an_off_topic_text_must_cite_the_data_and_name_a_leader(course_data, qid):
+    from crisislab import data
+
+    feedback = check(qid, OFF_TOPIC)
+    assert feedback.status == INCORRECT
+    assert feedback.message.startswith(
+        "This is a start, but it does not yet speak about the crisis: name the leader you "
+        "write about and cite at least one source, quote or event id from the course's data"
+    )
+    quote_id = data.load("quotes")["id"].iloc[0]
+    leader = data.load("people")["name"].iloc[0]
+    only_id = check(qid, f"{OFF_TOPIC} [{quote_id}]")
+    assert only_id.message.startswith("Good: you cite the course's data. Now name the leader")
+    only_name = check(qid, f"{OFF_TOPIC} {leader}.")
+    assert only_name.message.startswith("Good: you name your leader. Now cite at least one")
+    both = check(qid, f"{OFF_TOPIC} {leader} [{quote_id}].")
+    assert both.status == SUBMITTED and not both.correct
+
+
+def test_option_names_joined_with_and_or_commas_match_as_a_list_does(course_data):
+    wanted = check("01.r12-reach", ["A", "B"])
+    names = dict(get("01.r12-reach").facts().options)
+    first, second = names["A"], names["B"]  # Miami; Washington, D.C. in the course's data
+    short = second.split(",")[0]
+    for answer in (
+        f"{first} and {short}",
+        [first, short],
+        f"{first}, {second}",
+        f"{first} and {second}",
+    ):
+        feedback = check("01.r12-reach", answer)
+        assert "is not one of the options" not in feedback.message, answer
+        assert (feedback.status, feedback.message) == (wanted.status, wanted.message), answer
+
+
+@pytest.mark.parametrize(
+    ("qid", "typed"), [("04.ready-ratio-1962", "3500/400"), ("02.war-risk", "1/12")]
+)
+def test_a_fraction_typed_as_text_is_asked_to_be_worked_out(course_data, qid, typed):
+    feedback = check(qid, typed)
+    assert feedback.status == INCORRECT
+    assert feedback.message == "Work the division out and give one number, such as 8.75."
+
+
+@pytest.mark.parametrize("qid", ["04.stockpile-percent-2022"])
+def test_any_fraction_for_a_percentage_and_no_formula_in_the_hint(course_data, qid):
+    for value in (0.07, 0.5):
+        assert check(qid, value).message == (
+            f"That looks like a fraction ({value:g}): as a percentage, multiply it by 100."
+        )
+    for value in (3, 1.2, 60):
+        message = check(qid, value).message
+        assert "minus 1" not in message and "subtract 1" not in message
+        assert "times 100" not in message and "multiply by 100" not in message
+
+
+def test_name_hints_point_to_the_source_without_naming_the_answer(course_data):
+    jfk = check("01.rfk-dobrynin", "John F. Kennedy").message
+    assert jfk == (
+        "The President did not go himself: he sent someone he trusted. Reread the timeline's "
+        "entry for the evening of 27 October to see who went."
+    )
+    brother = check("01.rfk-dobrynin", "the President's brother")
+    assert brother.message.startswith("That describes a role; give the person's name")
+
+
+@pytest.mark.parametrize("qid", ["02.who-said-concern"])
+def test_the_quote_hint_and_why_name_people_not_ids(course_data, qid):
+    wrong = check(qid, "John F. Kennedy").message
+    assert wrong == (
+        "Look at who is addressed in the quotation, then reread the quotes table (or the "
+        "letters) to see who wrote these words on 27 October."
+    )
+    right = check(qid, "Nikita Khrushchev")
+    assert right.status == CORRECT
+    assert "khrushchev," not in right.why
+    assert re.match(r"Nikita S\. Khrushchev \([^)]*\), 27 October 1962\. ", right.why)
+
+
+@pytest.mark.parametrize(
+    ("qid", "unit"),
+    [("03.war-count", " times"), ("03.reply-word-count", " words"), ("03.turkey-paragraph", "")],
+)
+def test_exact_counts_are_not_about(course_data, qid, unit):
+    count = int(get(qid).facts().answer)
+    assert check(qid, count).message == f"Yes: {count:,}{unit}."
+
+
+@pytest.mark.parametrize("qid", ["04.ready-ratio-1962"])
+def test_a_ratio_with_a_tolerance_keeps_about(course_data, qid):
+    assert check(qid, get(qid).facts().answer).message.startswith("Yes: about ")
+
+
+@pytest.mark.parametrize("qid", ["02.define"])
+def test_mirror_imaging_is_not_called_its_own_opposite(course_data, qid):
+    message = check(qid, "D").message
+    assert message.startswith("Not D. That is mirror-imaging, the error strategic empathy")
+    assert "opposite" not in message
+
+
+@pytest.mark.parametrize("qid", ["03.my-path"])
+def test_a_pasted_path_with_a_comment_is_submitted(course_data, qid):
+    from crisislab.decisions import DecisionSimulator
+    from crisislab.exercises.answers import Unreadable
+
+    sim = DecisionSimulator()
+    point = sim.points[0]
+    sim.choose(point.id, point.options[0].id)
+    comment = (
+        "\n\nI chose differently because I wanted to see how the generals would answer, "
+        "and the feedback made me think about time."
+    )
+    pasted = sim.summary_markdown() + comment
+    assert check(qid, pasted).status == SUBMITTED
+    rendered = "\n".join(line.strip("#| ").replace(" | ", "\t") for line in pasted.splitlines())
+    assert check(qid, rendered).status == SUBMITTED  # copied from the rendered table
+    assert check(qid, comment).message.startswith("Paste your path first: run the cell above")
+    for other in (5, check("00.try-it", "1 May 1962"), Unreadable("Feedback")):
+        message = check(qid, other).message
+        assert message.startswith("Your answer should be text: write it between the triple")
+        assert "object" not in message and "Unreadable" not in message and "Feedback" not in message
+
+
+def test_the_notebooks_give_one_answer_form_and_mention_save(course_data):
+    import nbformat
+
+    from crisislab.paths import repo_root
+
+    folder = repo_root() / "exercises"
+    first = nbformat.read(folder / "01_thirteen_days.ipynb", as_version=4)
+    sources = [cell.source for cell in first.cells]
+    order_cell = next(s for s in sources if s.startswith("order = "))
+    known_cell = next(s for s in sources if s.startswith("not_known = "))
+    for qid, cell in (("01.order", order_cell), ("01.did-not-know", known_cell)):
+        form = get(qid).answer_form
+        assert cell.startswith(('order = "..."', 'not_known = "..."'))
+        assert "inside the quotes" in cell and "separated by commas" in cell
+        assert "inside the quotes, separated by commas" in form and "[" not in form
+    third = nbformat.read(folder / "03_decisions_under_pressure.ipynb", as_version=4)
+    assert "**Save my answers** keeps your" in third.cells[0].source
+    path_cell = next(c.source for c in third.cells if "my_path =" in c.source)
+    assert path_cell == (
+        "# paste your path here (the simulator prints it), then add one sentence of your own\n"
+        'my_path = """\n...\n"""'
+    )
+    assert any(c.source.startswith("print(sim.summary_markdown())") for c in third.cells)

@@ -79,9 +79,11 @@ def test_blank_notebook_is_all_not_attempted(graded):
     report = graded[0]["blank"]
     assert report.problem == "" and report.total == LESSON_ONE
     assert report.count("unanswered") == LESSON_ONE and not report.complete
-    assert "Score: 0/10 automatically checked questions correct (0%); 0 not yet, 11 not " in (
-        report.table()
-    )
+    assert (
+        "Score: 0/10 automatically checked questions correct (0%; the score counts these "
+        "questions only): 0 not yet, 10 not attempted. Free text, scored by a person with the "
+        "rubric and not in the score: 0 to score, 0 not yet, 1 not attempted."
+    ) in report.table()
     assert report.cell_errors == []
 
 
@@ -100,7 +102,8 @@ def test_half_done_notebook_reports_each_question(graded):
     )
     table = report.table()
     assert "01.order" in table and "not yet" in table and "came after" in table  # the hint
-    assert "Score: 3/10 automatically checked questions correct (30%); 1 not yet" in table
+    assert "Score: 3/10 automatically checked questions correct (30%; the score" in table
+    assert "questions only): 1 not yet, 6 not attempted." in table
     how = {r.question_id: r.how for r in report.results}
     assert how["01.photos-date"] == "literal" and how["01.distance-washington"] == "literal"
 
@@ -109,7 +112,7 @@ def test_solved_notebook_is_complete(graded):
     report = graded[0]["solved"]
     assert report.complete and report.count("correct") == AUTO_ONE
     assert report.count("submitted") == 1  # the reflection: to score, never "correct"
-    assert "Score: 10/10 automatically checked questions correct (100%)" in report.table()
+    assert "Score: 10/10 automatically checked questions correct (100%;" in report.table()
     assert re.search(r"01\.reflection +to score", report.table())
     how = {r.question_id: r.how for r in report.results}
     # computed by code in the answer cell: collected from the kernel, dates with their zone
@@ -310,3 +313,68 @@ def test_readme_grading_command_works_from_a_fresh_terminal(graded, tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "10/10 automatically checked questions correct" in done.stdout
+
+
+# ---------------------------------------------------------------- a student reader's findings
+
+
+def test_the_lesson_column_is_filled_when_the_file_name_lacks_the_number(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    minimal = nbformat.v4.new_notebook()
+    minimal.cells = [
+        nbformat.v4.new_code_cell("from crisislab.checks import check"),
+        nbformat.v4.new_code_cell('define = "C"'),
+        nbformat.v4.new_code_cell('check("02.define", define)'),
+    ]
+    path = tmp_path / "bob.ipynb"
+    nbformat.write(minimal, str(path))
+    report = grade.grade_notebook(path, run=False)
+    assert report.lesson == 2
+    out = tmp_path / "scores.csv"
+    grade.write_csv([report], out)
+    assert next(csv.DictReader(out.open(encoding="utf-8")))["lesson"] == "2"
+
+
+def test_a_non_zero_exit_prints_one_line_saying_why(graded, tmp_path, monkeypatch, capsys):
+    _, _, _, paths = graded
+    monkeypatch.setenv("CRISISLAB_DATA", str(write_course_dataset(tmp_path / "data")))
+    assert grade.main([str(paths["half"])]) == 1
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("Exit status 1: 1 notebook(s) still have answers that are not yet ")
+    assert "nothing went wrong in grading" in last
+    broken = tmp_path / "01_broken.ipynb"
+    broken.write_text("not json", encoding="utf-8")
+    assert grade.main([str(broken)]) == 2
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last == (
+        "Exit status 2: 1 notebook(s) could not be graded fully (01_broken.ipynb): see "
+        "'Could not grade' above."
+    )
+    assert grade.main([str(paths["solved"])]) == 0
+    assert "Exit status" not in capsys.readouterr().out
+
+
+def test_a_not_yet_free_text_beside_100_percent_reads_clearly():
+    report = grade.Report("01_x.ipynb", 1)
+    report.results = [
+        grade.Result("01.photos-date", "correct"),
+        grade.Result("01.reflection", "incorrect", by_a_person=True),
+    ]
+    assert report.score_line() == (
+        "Score: 1/1 automatically checked questions correct (100%; the score counts these "
+        "questions only): 0 not yet, 0 not attempted. Free text, scored by a person with the "
+        "rubric and not in the score: 0 to score, 1 not yet, 0 not attempted."
+    )
+
+
+def test_readmes_say_where_venv_comes_from():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert (
+        "no programming experience needed: every cell is\nready to run, and a few exercise "
+        "questions ask you to change one line of code"
+    ) in readme
+    grading = readme[readme.index("- **Grading**") :][:400]
+    assert "[Set up and open the course](#set-up-and-open-the-course) has made `.venv`" in grading
+    guide = (ROOT / "instructors" / "README.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Grading a folder of submissions") :][:600]
+    assert "set-up step in the README's *Set up and open the course*" in section

@@ -119,7 +119,7 @@ WRONG = {
         ("D", "Not D"),
     ],
     "01.rfk-dobrynin": [
-        ("Kennedy", "which Kennedy"),
+        ("Kennedy", "did not go himself"),
         ("Dobrynin", "ambassador himself"),
         ("Dean Rusk", "Rusk"),
         ("Castro", "Fidel Castro"),

@@ -35,7 +35,7 @@ WRONG = {
     "02.mirror-imaging": ("D", "character"),
     "02.security-dilemma": ("A", "own safety measure"),
     "02.attribution": ("A", "local commanders"),
-    "02.who-said-concern": ("Kennedy", "addressed as 'Mr. President'"),
+    "02.who-said-concern": ("Kennedy", "reread the quotes table"),
     "02.memoir-vs-cable": ("B", "repeats the account"),
     "02.trachtenberg": ("C", "Radchenko and Zubok"),
     "02.chicken-stable": ("A, B", "would rather switch"),

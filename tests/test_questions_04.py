@@ -50,7 +50,7 @@ WRONG = {
     "04.stockpile-percent-2022": [
         (7.7, "high ends"),
         (16.7, "divides by Russia's"),
-        (1.2, "subtract 1"),
+        (1.2, "the ratio of the two figures"),
     ],
     "04.order-2022": [
         ("A, B, C, D, E", "'Armageddon remark' (A) came after 'Alert order' (B)"),

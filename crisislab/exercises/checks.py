@@ -39,7 +39,14 @@ from .facts import (
     answer_hash,
 )
 from .registry import Question
-from .text import MAX_ANSWER_CHARS, filler_reason, is_blank_text, normalise_name, words
+from .text import (
+    MAX_ANSWER_CHARS,
+    evidence_missing,
+    filler_reason,
+    is_blank_text,
+    normalise_name,
+    words,
+)
 
 UNANSWERED, CORRECT, INCORRECT, SUBMITTED = "unanswered", "correct", "incorrect", "submitted"
 STATUSES = (CORRECT, SUBMITTED, INCORRECT, UNANSWERED)
@@ -227,7 +234,14 @@ def _check(question_id: str, answer: object, record: bool) -> Feedback:
             f"There is no question {shown[:80]!r}. Check the id in the check(...) line "
             f"(ids look like {known}).",
         )
-    if is_blank(answer):
+    if isinstance(answer, str) and not str.__str__(answer).strip():
+        feedback = Feedback(
+            question.id,
+            UNANSWERED,
+            f"Your answer is empty: write {question.answer_form}, run that cell, then run "
+            "this one again.",
+        )
+    elif is_blank(answer):
         feedback = Feedback(
             question.id,
             UNANSWERED,
@@ -314,7 +328,7 @@ def _kind_of(answer: object) -> str:
         return "a time"
     if isinstance(answer, str):
         return "text"
-    return f"a {type(answer).__name__} object"
+    return "something that is not text, a number or a list"
 
 
 def _text_answer(answer: object, what: str) -> str:
@@ -448,6 +462,8 @@ def parse_number(answer: object) -> tuple[float, str]:
         found = [f.strip() for f in found if f.strip()]
         if not found:
             raise _Reject("That has no number in it: give a number, in digits.")
+        if len(found) > 1 and re.search(r"\d\s*[/\u00f7:]\s*[-+]?\d", text):
+            raise _Reject("Work the division out and give one number, such as 8.75.")
         if len(found) > 1:
             raise _Reject("Give one number (not a range or a list).")
         raw = re.sub(r"[,\u202f\u00a0_ ]", "", found[0])
@@ -494,15 +510,18 @@ def _check_number(question: Question, facts: NumberFacts, answer: object) -> Fee
     if said & {"m", "metre", "metres", "meter", "meters"} and facts.unit == "km":
         return _wrong(question, "Give the answer in kilometres (km), not metres.")
     if abs(value - facts.answer) <= facts.tolerance:
+        if facts.exact:  # a count: no "about"
+            shown_unit = "" if unit_text.startswith("(") else f" {unit_text}"
+            return _right(question, facts, f"Yes: {int(facts.answer):,}{shown_unit}.")
         return _right(question, facts, f"Yes: about {_fmt(facts.answer, places)} {unit_text}.")
+    fraction = f"That looks like a fraction ({value:g}): as a percentage, multiply it by 100."
+    if _is_percent(facts) and 0 < abs(value) < 1 <= abs(facts.answer):
+        return _wrong(question, fraction)  # 0.207 or 0.07 for a percentage
     for wrong_value, hint in facts.wrong:
         if abs(value - wrong_value) <= facts.tolerance:
             return _wrong(question, hint)
     if _is_percent(facts) and abs(value * 100 - facts.answer) <= facts.tolerance:
-        return _wrong(
-            question,
-            f"That looks like a fraction ({value:g}): as a percentage, multiply it by 100.",
-        )
+        return _wrong(question, fraction)
     side = "too low" if value < facts.answer else "too high"
     close = ", but close" if abs(value - facts.answer) <= 0.05 * abs(facts.answer) else ""
     if value == int(value) and abs(value) < 1e15:
@@ -638,6 +657,9 @@ def _labels(answer: object, options: tuple[tuple[str, str], ...], many: bool) ->
     for label, text in options:
         by_key[label.casefold()] = label
         by_key[normalise_name(text)] = label
+    for label, text in options:  # "Washington" for "Washington, D.C."; "X" for "X (Y)"
+        for short in (text.split(",")[0], re.sub(r"\s*\(.*?\)", "", text)):
+            by_key.setdefault(normalise_name(short), label)
     letters = "/".join(dict.fromkeys(label for label, _ in options))
 
     def known(item: str) -> bool:
@@ -668,7 +690,14 @@ def _labels(answer: object, options: tuple[tuple[str, str], ...], many: bool) ->
             return [one(text)]
         single = {label.casefold() for label, _ in options if len(label) == 1}
         found: list[str] = []
-        for part in re.split(r"\s*(?:[,;>]|->|\band\b|\bthen\b)\s*", text):
+        parts = re.split(r"\s*(?:[,;>]|->|\band\b|\bthen\b|&)\s*", text)
+        merged: list[str] = []
+        for part in parts:  # "Washington, D.C." split at its comma: join it again
+            if merged and not known(part) and known(f"{merged[-1]}, {part}"):
+                merged[-1] = f"{merged[-1]}, {part}"
+            else:
+                merged.append(part)
+        for part in merged:
             tokens = part.split()
             compact = re.sub(r"[^a-z]", "", part.casefold())
             if not part or known(part):
@@ -767,6 +796,11 @@ _DESCRIPTION_WORDS = _TITLES | set(
 )
 
 
+def _describes(word: str) -> bool:
+    """A word of a description ("the President's brother"), possessive or plural included."""
+    return word in _DESCRIPTION_WORDS or (word.endswith("s") and word[:-1] in _DESCRIPTION_WORDS)
+
+
 def _name_keys(text: str) -> list[str]:
     key = normalise_name(text)
     parts = key.split()
@@ -789,7 +823,7 @@ def _check_name(question: Question, facts: NameFacts, answer: object) -> Feedbac
     for key in keys:
         if key in facts.others:
             return _wrong(question, _other_person(facts, facts.others[key]))
-    if set(normalise_name(text).split()) <= _DESCRIPTION_WORDS:
+    if all(_describes(word) for word in normalise_name(text).split()):
         return _wrong(
             question,
             "That describes a role; give the person's name (first name and surname), as in "
@@ -818,36 +852,49 @@ def _other_person(facts: NameFacts, other: tuple[str, str, str]) -> str:
 
 # ---------------------------------------------------------------- free text, scored by a person
 
-_PATH_HEADER = "## My path through the decision simulator"
+_PATH_HEADER = "My path through the decision simulator"
 
 
 def _path_problem(text: str) -> tuple[str, str]:
-    """For a decision path with a comment: (what is wrong, or "", the comment alone)."""
-    if _PATH_HEADER not in text:
+    """For a decision path with a comment: (what is wrong, or "", the comment alone).
+
+    The path is the simulator's summary pasted as it prints it (with or without the ``##`` and
+    the table's ``|``), followed by the student's own sentences.
+    """
+    if _PATH_HEADER.casefold() not in text.casefold():
         return (
-            "Paste your path first: my_path = sim.summary_markdown() + your comment "
-            "between triple quotes.",
+            "Paste your path first: run the cell above the answer cell, which prints your "
+            "path, copy it between the triple quotes, then add one sentence of your own.",
             "",
         )
     made = re.search(r"(\d+) of (\d+) decisions made", text)
     if made is None or int(made[1]) == 0:
         return (
-            "Your path is empty: make at least one decision in the simulator (sim.choose(...) "
-            "or its buttons), then run this cell and the answer cell again.",
+            "Your path is empty: make at least one decision in the simulator (click an option "
+            "at a decision point), then run the cell that prints your path and paste it again.",
             "",
         )
-    comment = "\n".join(
-        line
-        for line in text.splitlines()
-        if not line.lstrip().startswith(("|", "#")) and not re.search(r"decisions made", line)
-    )
+
+    def from_the_path(line: str) -> bool:
+        plain = line.strip()
+        return (
+            plain.startswith(("|", "#"))
+            or "\t" in line
+            or "decisions made" in plain
+            or _PATH_HEADER.casefold() in plain.casefold()
+            or bool(re.match(r"\d{4}-\d{2}-\d{2}\b", plain))  # a table row, copied as text
+            or plain.casefold().startswith("date decision")
+        )
+
+    comment = "\n".join(line for line in text.splitlines() if not from_the_path(line))
     return "", comment
 
 
 def _check_text(question: Question, facts: TextFacts, answer: object) -> Feedback:
     if not isinstance(answer, str):
         raise _Reject(
-            f"Write your answer as text between the triple quotes, not {_kind_of(answer)}."
+            'Your answer should be text: write it between the triple quotes (""" ... """) in '
+            "the answer cell, then run that cell and this one again."
         )
     text = str.__str__(answer)
     if len(text) > MAX_TEXT_CHARS:
@@ -858,6 +905,11 @@ def _check_text(question: Question, facts: TextFacts, answer: object) -> Feedbac
             return _wrong(question, problem)
     given = tuple(t for t in (question.prompt, facts.template) if t)
     reason = filler_reason(text, facts.min_words, given)
+    if not reason and facts.evidence:
+        from .facts import evidence_keys
+
+        ids, names = evidence_keys()
+        reason = evidence_missing(text, ids, names, facts.evidence)
     if reason:
         return _wrong(question, reason)
     count = len(words(text))

@@ -54,6 +54,7 @@ class NumberFacts:
     wrong: tuple[tuple[float, str], ...] = ()
     unit_words: tuple[str, ...] = ()
     advice: str = ""  # what to check when the value is simply off (only what applies)
+    exact: bool = False  # a count: the correct panel says "Yes: 16 times", not "about 16"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,9 @@ class TextFacts:
     min_words: int = 15  # words of the student's own, not copied from the prompt or template
     template: str = ""  # the text given to fill in (copying it back is not an answer)
     path: bool = False  # a decision path from the simulator, followed by a comment
+    # When set, the answer must cite an id from the data and name a leader; this id is the
+    # example the hint gives.
+    evidence: str = ""
 
 
 # ---------------------------------------------------------------- reading the data (lazily)
@@ -260,20 +264,52 @@ def _person_facts(
     return facts
 
 
-def quote_attribution(quote: dict) -> str:
-    """Who said a quotation, in what kind of record, and when (for display, never for logic).
+def evidence_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The ids a free-text answer can cite (sources, quotes, events) and people's names.
 
-    Uses :func:`crisislab.sources.quote_attribution` (the lead's, from the quotes table's
-    ``said_on``, ``about_date`` and ``kind``); until that exists, the speaker and ``about_date``.
+    Names are reduced with :func:`normalise_name`: each person's full name, aliases and
+    surname (the last word of the name that is not a suffix such as Jr. or II).
     """
+    ids: set[str] = set()
+    for table in ("sources", "quotes", "events_1962", "events_2022"):
+        ids |= {str(i).strip().casefold() for i in _table(table)["id"] if str(i).strip()}
+    names: set[str] = set()
+    for row in _table("people").to_dict("records"):
+        full = normalise_name(row["name"])
+        names.add(full)
+        names |= {normalise_name(a) for a in str(row.get("aliases", "")).split(";")}
+        parts = [w for w in full.split() if w not in ("jr", "sr", "ii", "iii") and len(w) > 1]
+        if parts and len(parts[-1]) >= 4:
+            names.add(parts[-1])
+    # The speakers of the quotes (by id, e.g. "putin"), even where people.csv lacks a row.
+    for speaker in _table("quotes").get("speaker_id", []):
+        key = normalise_name(str(speaker).replace("-", " "))
+        if len(key) >= 4:
+            names.add(key)
+    names.discard("")
+    names.discard("nan")
+    return frozenset(ids), frozenset(names)
+
+
+def quote_when(quote: dict) -> str:
+    """When a quotation was said, as :func:`crisislab.sources.quote_when` shows it."""
     try:
-        from ..sources import quote_attribution as attribution
+        from ..sources import quote_when as when
     except ImportError:
-        attribution = None
-    if attribution is not None:
-        return str(attribution(quote))
+        day = quote.get("about_date")
+        return _long_date(day) if isinstance(day, date) else ""
+    return str(when(quote))
+
+
+def quote_attribution(quote: dict) -> str:
+    """Who said a quotation (their name in people.csv), in what kind of record, and when.
+
+    For display, never for logic: "Nikita S. Khrushchev, 27 October 1962", with the time
+    from :func:`crisislab.sources.quote_when` (the quotes table's ``said_on``, ``about_date``
+    and ``kind``).
+    """
     people = _table("people").set_index("id")
-    speaker = quote.get("speaker_id", "")
-    name = people.loc[speaker, "name"] if speaker in people.index else str(speaker)
-    day = quote.get("about_date")
-    return f"{name}, {_long_date(day)}" if isinstance(day, date) else str(name)
+    speaker = str(quote.get("speaker_id", ""))
+    name = str(people.loc[speaker, "name"]) if speaker in people.index else speaker
+    when = quote_when(quote)
+    return f"{name}, {when}" if when else name

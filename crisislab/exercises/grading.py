@@ -121,19 +121,47 @@ class Report:
                 f"{r.question_id:<{width}}  {STATUS_TEXT[r.status]:<13}  {r.how:<8}  {r.hint}"
             )
         lines.extend(f"Note: {error}" for error in self.cell_errors)
-        lines.append(
-            f"Score: {self.auto_correct}/{self.auto_total} automatically checked questions "
-            f"correct ({self.score_percent:.0f}%); {self.count(INCORRECT)} not yet, "
-            f"{self.count(UNANSWERED)} not attempted; {self.count(SUBMITTED)} to score "
-            "with the rubric (not in the score)."
-        )
+        lines.append(self.score_line())
         return "\n".join(lines)
+
+    def score_line(self) -> str:
+        """The summary: the score over automatically checked questions, then free text apart."""
+        auto = [r for r in self.results if not r.by_a_person]
+        free = [r for r in self.results if r.by_a_person]
+
+        def counted(items: list[Result], status: str) -> int:
+            return sum(1 for r in items if r.status == status)
+
+        line = (
+            f"Score: {self.auto_correct}/{self.auto_total} automatically checked questions "
+            f"correct ({self.score_percent:.0f}%; the score counts these questions only): "
+            f"{counted(auto, INCORRECT)} not yet, {counted(auto, UNANSWERED)} not attempted."
+        )
+        if free:
+            line += (
+                f" Free text, scored by a person with the rubric and not in the score: "
+                f"{counted(free, SUBMITTED)} to score, {counted(free, INCORRECT)} not yet, "
+                f"{counted(free, UNANSWERED)} not attempted."
+            )
+        return line
 
 
 def lesson_of(path: Path) -> int | None:
     """The lesson number in an exercise file name, e.g. 1 for ``01_thirteen_days.ipynb``."""
     match = re.match(r"^(\d{2})_", Path(path).name)
     return int(match[1]) if match else None
+
+
+def lesson_checked(nb: nbformat.NotebookNode) -> int | None:
+    """The lesson whose questions a notebook checks most (for a file named without it)."""
+    lessons = [
+        question.lesson
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for qid in _CHECK_CALL.findall(cell.source)
+        if (question := get(qid)) is not None
+    ]
+    return max(set(lessons), key=lessons.count) if lessons else None
 
 
 def _expected(nb: nbformat.NotebookNode, lesson: int | None) -> list[str]:
@@ -177,6 +205,8 @@ def grade_notebook(path: Path | str, timeout: int = TIMEOUT_SECONDS, run: bool =
             "Download it again, or restore it from a copy."
         )
         return report
+    if report.lesson is None:
+        report.lesson = lesson_checked(nb)
     expected = _expected(nb, report.lesson)
     if not expected:
         report.problem = f"{path.name} checks no course questions."
@@ -263,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         found = notebooks_in(path)
         if path.is_dir() and not found:
             print(f"== {path.name or path}\nCould not grade: the folder holds no notebooks.")
+            print("Exit status 2: a folder given holds no notebooks (.ipynb files).")
             return 2
         targets.extend(found)
     reports = []
@@ -273,9 +304,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.csv:
         write_csv(reports, args.csv)
         print(f"Scores written to {args.csv}")
-    if any(r.problem for r in reports):
+    return _exit_status(reports)
+
+
+def _exit_status(reports: list[Report]) -> int:
+    """The exit status, with one line saying why it is not 0."""
+    broken = [r.notebook for r in reports if r.problem]
+    if broken:
+        print(
+            f"Exit status 2: {len(broken)} notebook(s) could not be graded fully "
+            f"({', '.join(broken)}): see 'Could not grade' above."
+        )
         return 2
-    return 0 if all(r.complete for r in reports) else 1
+    unfinished = [r.notebook for r in reports if not r.complete]
+    if unfinished:
+        print(
+            f"Exit status 1: {len(unfinished)} notebook(s) still have answers that are not yet "
+            f"correct or submitted ({', '.join(unfinished)}); nothing went wrong in grading."
+        )
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ DEFAULT_FORMS = {
     "date": 'a date in quotes, such as "1 January 1900"',
     "number": "a number (no quotes needed), or code that computes it",
     "choice": 'one letter from the options above, in quotes, like "X"',
-    "multiple": 'every letter that applies, in quotes, like ["X", "Y"] or "X, Y"',
-    "order": 'all the letters above in your order, like ["X", "Y", ...]',
+    "multiple": 'every letter that applies, inside the quotes, separated by commas, like "X, Y"',
+    "order": "all the letters above in your order, inside the quotes, separated by commas, "
+    'like "X, Y, Z"',
     "name": 'a person\'s name in quotes, like "Firstname Lastname"',
     "time": 'a time and its day in quotes, like "14:30 on 1 January 1900", or a datetime',
     "text": "a few sentences of your own between the triple quotes",

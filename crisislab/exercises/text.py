@@ -96,7 +96,8 @@ def filler_reason(
     if not everything:
         return "There are no words here yet: write your answer in sentences between the quotes."
     mine = own_words(text, given)
-    if given and len(mine) < max(3, len(everything) // 4):
+    copied = len(mine) < len(everything)  # some runs of words come from the prompt or template
+    if given and copied and len(mine) < max(3, len(everything) // 4):
         return (
             "That is the question or the template as given: replace it with your own words, "
             "in a few sentences."
@@ -122,3 +123,39 @@ def filler_reason(
             f"{distinct} different)."
         )
     return ""
+
+
+def evidence_missing(
+    text: str, ids: frozenset[str], names: frozenset[str], example_id: str = ""
+) -> str:
+    """What a brief or an empathy map still lacks from the course's evidence, or "".
+
+    ``ids`` are the ids of the data (sources, quotes, events), written as they are; ``names``
+    are people's names reduced by :func:`normalise_name`. The answer needs at least one id and
+    the name of the leader it is about.
+    """
+    pattern = r"[a-z0-9]+(?:[-_.][a-z0-9]+)*"
+    tokens = set(re.findall(pattern, text.casefold()))
+    has_id = bool(tokens & ids)
+    # A name inside an id (q-khrushchev-...) does not count as naming the leader.
+    prose = re.sub(pattern, lambda m: " " if m[0] in ids else m[0], text.casefold())
+    plain = f" {normalise_name(prose)} "
+    has_name = any(f" {name} " in plain for name in names)
+    example = f" (such as {example_id})" if example_id else ""
+    if has_id and has_name:
+        return ""
+    if not has_id and not has_name:
+        return (
+            "This is a start, but it does not yet speak about the crisis: name the leader you "
+            "write about and cite at least one source, "
+            f"quote or event id from the course's data{example}."
+        )
+    if not has_id:
+        return (
+            "Good: you name your leader. Now cite at least one source, quote or event id from "
+            f"the course's data{example}, so a reader can check your evidence."
+        )
+    return (
+        "Good: you cite the course's data. Now name the leader you write about, so a reader "
+        "knows whose view this is."
+    )

@@ -411,8 +411,8 @@ register(
             "rfk",
             "e62-rfk-dobrynin",
             {
-                "jfk": "The President sent someone he trusted completely: which Kennedy? "
-                "Give the first name too.",
+                "jfk": "The President did not go himself: he sent someone he trusted. Reread "
+                "the timeline's entry for the evening of 27 October to see who went.",
                 "dobrynin": "Dobrynin is the ambassador himself: who did he meet?",
                 "rusk": "Rusk drafted the idea, but he did not go to the meeting.",
                 "khrushchev": "Khrushchev was in Moscow; the meeting was in Washington.",

@@ -21,7 +21,7 @@ from ..facts import (
     _sentence,
     _sources,
     _table,
-    quote_attribution,
+    quote_when,
 )
 from ..registry import Question, register
 
@@ -54,7 +54,8 @@ def _define_facts() -> ChoiceFacts:
         "A": "That is agreement. Empathy is possible with an opponent whose aims you reject.",
         "B": f"That is sympathy: {_sentence(sympathy['definition'])}",
         "C": f"Strategic empathy: {_sentence(strategic['definition'])}",
-        "D": f"That is the opposite error, mirror-imaging: {_sentence(mirror['definition'])}",
+        "D": "That is mirror-imaging, the error strategic empathy guards against: "
+        f"{_sentence(mirror['definition'])}",
     }
     return ChoiceFacts(
         options=_DEFINE_OPTIONS,
@@ -241,7 +242,7 @@ def _quote_speaker_facts(quote_id: str, wrong: dict[str, str]) -> Callable[[], N
         accepted.discard("")
         others = {k: v for k, v in aliases.items() if v[0] != person_id}
         accepted -= set(others)
-        why = f"{person['name']} ({person['role']}): {quote_attribution(quote)}. {quote['context']}"
+        why = f"{person['name']} ({person['role']}), {quote_when(quote)}. {quote['context']}"
         return NameFacts(
             person_id,
             person["name"],
@@ -266,7 +267,8 @@ register(
         _quote_speaker_facts(
             "q-khrushchev-27oct-concern",
             {
-                "jfk": "Kennedy is the one addressed as 'Mr. President': who wrote to him?",
+                "jfk": "Look at who is addressed in the quotation, then reread the quotes "
+                "table (or the letters) to see who wrote these words on 27 October.",
                 "dobrynin": "Dobrynin carried messages, but this is from a letter signed in "
                 "Moscow by his leader.",
                 "castro": "Castro wrote to Khrushchev, not to Kennedy.",
@@ -488,6 +490,7 @@ register(
             ),
             sources="rs-2022-strategic-empathy;wilson-dobrynin-rfk-1962-10-27",
             min_words=40,
+            evidence="q-khrushchev-27oct-concern",
         ),
         objective=4,
     )

@@ -290,6 +290,7 @@ def _word_count_facts() -> NumberFacts:
         wrong=tuple(wrong),
         unit_words=("word", "words"),
         advice="Count with letters.word_count, as the question says.",
+        exact=True,
     )
 
 
@@ -349,6 +350,7 @@ def _war_facts() -> NumberFacts:
         wrong=tuple(wrong),
         unit_words=("time", "times"),
         advice="Count the whole word with letters.count_word, in the letter of 26 October.",
+        exact=True,
     )
 
 
@@ -414,6 +416,7 @@ def _turkey_facts() -> NumberFacts:
         wrong=tuple(wrong),
         unit_words=("paragraph",),
         advice="Use letters.find, which counts paragraphs from 1.",
+        exact=True,
     )
 
 
@@ -592,9 +595,9 @@ register(
     Question(
         "03.my-path",
         LESSON,
-        "Paste your path through the decision simulator (sim.summary_markdown()) and add two "
-        "or three sentences: where did you choose differently from 1962, and what did the "
-        "feedback make you think about your choice?",
+        "Paste your path through the decision simulator (the cell above the answer prints it) "
+        "and add a sentence or two of your own: where did you choose differently from 1962, "
+        "and what did the feedback make you think about your choice?",
         "text",
         lambda: TextFacts(
             model_answer=(
@@ -611,8 +614,10 @@ register(
             ),
             sources="",
             path=True,
+            min_words=12,
         ),
         objective=1,
-        form="your path, sim.summary_markdown(), then two or three sentences of your own",
+        form="your path as the simulator prints it, then one sentence of your own, between "
+        "the triple quotes",
     )
 )

@@ -288,7 +288,8 @@ def _stockpile_percent_facts() -> NumberFacts:
         ru["low"] / us["low"],
         answer,
         tolerance,
-        "That is the ratio; as a percentage larger, subtract 1 and multiply by 100.",
+        "That is the ratio of the two figures; the question asks how much larger Russia's "
+        "is, in percent.",
     )
     why = (
         f"Low ends (military stockpiles): Russia {ru['low']:,.0f}, United States "
@@ -304,7 +305,8 @@ def _stockpile_percent_facts() -> NumberFacts:
         sources=_sources(ru, us),
         wrong=tuple(wrong),
         unit_words=("percent", "per", "cent", "pc"),
-        advice="Use the low ends: Russia's divided by the American, minus 1, times 100.",
+        advice="Use the low end of each range, and ask how much larger Russia's figure is "
+        "than the American one, in percent of the American one.",
     )
 
 
@@ -499,6 +501,7 @@ def _capstone_facts() -> TextFacts:
         sources="",
         min_words=80,
         template=brief_template(),
+        evidence="q-biden-armageddon",
     )
 
 
