@@ -20,7 +20,17 @@ from .printing import PAPERS
 
 BEGIN = "<!-- page counts: written by python -m crisislab.instructors pages -->"
 END = "<!-- end of page counts -->"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+# Headless Chromium as root on a closed network: no sandbox, no GPU, and none of the background
+# connections that a machine without internet refuses. The browser tests use the same list.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 def chromium_path() -> str | None:

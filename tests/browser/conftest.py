@@ -12,36 +12,16 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
+# One list and one lookup for every Chromium the course starts (print pack and browser tests).
+from crisislab.instructors.pdf import CHROMIUM_ARGS, chromium_path
 from crisislab.paths import repo_root
 
 from . import server as jupyter_server
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium, or the browser named by $CRISISLAB_CHROMIUM."""
-    wanted = os.environ.get("CRISISLAB_CHROMIUM")
-    if wanted:
-        return wanted if Path(wanted).exists() else None
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
 
 
 def missing_reason() -> str | None:
