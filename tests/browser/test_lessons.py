@@ -188,7 +188,9 @@ def test_range_map_buttons_change_the_city_list(page, jupyter, range_map_noteboo
     missiles.first.click()
     expect(cities).to_contain_text("R-12 (SS-4 Sandal) from Gioia del Colle")
     lab.assert_no_errors(page)
-    image.scroll_into_view_if_needed()  # for the screenshot kept with CRISISLAB_SCREENSHOTS
+    # The HTML widget replaces its <img> on every update, so scroll the widget's own box (which
+    # stays) into view, for the screenshot kept with CRISISLAB_SCREENSHOTS.
+    lab.active(page).locator(".crisislab-range-map").first.scroll_into_view_if_needed()
 
 
 @pytest.mark.skipif(not (repo_root() / LESSON1).exists(), reason="lesson 1 not written yet")
